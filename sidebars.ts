@@ -1,0 +1,20 @@
+import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
+
+// One sidebar per area: the guides a bookkeeper follows, the tools, and the integrator's reference.
+const sidebars: SidebarsConfig = {
+  guides: [
+    'index',
+    {
+      type: 'category',
+      label: 'Set up the Web Connector',
+      collapsed: false,
+      items: ['setup/prerequisites', 'setup/configure-connector', 'setup/authenticate-connector'],
+    },
+    'reauthorize',
+    'troubleshooting',
+  ],
+  tools: ['tools/qwc-generator', 'tools/password-check', 'tools/connection-check'],
+  reference: ['reference/qwc-file', 'reference/web-connector-protocol', 'reference/test-endpoint'],
+};
+
+export default sidebars;
