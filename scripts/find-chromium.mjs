@@ -1,0 +1,25 @@
+// Finds a Chromium for the end-to-end tests: CHROME_PATH, then Debian's /usr/bin/chromium, then one
+// that Playwright installed. Prints the path, or exits 1 with one line saying how to get one.
+import {existsSync, readdirSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {join} from 'node:path';
+
+export function findChromium() {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const cache = process.env.PLAYWRIGHT_BROWSERS_PATH || join(homedir(), '.cache', 'ms-playwright');
+  if (existsSync(cache)) {
+    for (const dir of readdirSync(cache).filter((d) => d.startsWith('chromium')).sort().reverse()) {
+      candidates.push(join(cache, dir, 'chrome-linux', 'chrome'), join(cache, dir, 'chrome-linux64', 'chrome'));
+    }
+  }
+  return candidates.find((path) => path && existsSync(path)) ?? null;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const found = findChromium();
+  if (!found) {
+    console.error('No Chromium found: install one with "sudo apt-get install -y chromium" or set CHROME_PATH to a Chrome/Chromium binary.');
+    process.exit(1);
+  }
+  console.log(found);
+}

@@ -1,0 +1,37 @@
+import {test as base, expect, type Page} from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {XMLParser} from 'fast-xml-parser';
+
+/** Console errors and uncaught page errors seen while a test ran. */
+export const test = base.extend<{consoleErrors: string[]}>({
+  consoleErrors: async ({page}, use) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await use(errors);
+  },
+});
+export {expect};
+
+export async function gotoHydrated(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true');
+}
+
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`,
+  );
+}
+
+/** Paths of every page in the built sitemap (read when the suite is defined, one test per page). */
+export function sitemapPaths(): string[] {
+  const xml = readFileSync(join(__dirname, '../../build/sitemap.xml'), 'utf8');
+  const parsed = new XMLParser({isArray: (name) => name === 'url'}).parse(xml) as {urlset: {url: {loc: string}[]}};
+  return parsed.urlset.url.map((entry) => new URL(entry.loc).pathname);
+}

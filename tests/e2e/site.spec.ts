@@ -1,0 +1,69 @@
+import {test, expect, gotoHydrated, axeViolations, sitemapPaths} from './fixtures';
+
+const paths = sitemapPaths();
+
+test('the sitemap lists the guides, tools, reference and the updates feed', () => {
+  for (const path of ['/docs', '/docs/setup/prerequisites', '/docs/troubleshooting', '/docs/tools/qwc-generator', '/updates']) {
+    expect(paths).toContain(path);
+  }
+});
+
+for (const path of paths) {
+  test(`page ${path} loads without console errors or axe violations`, async ({page, consoleErrors}) => {
+    const response = await page.goto(path);
+    expect(response?.status(), `HTTP status of ${path}`).toBe(200);
+    await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true');
+    await expect(page.locator('h1').first()).toBeVisible();
+    expect(await axeViolations(page), `axe violations on ${path}`).toEqual([]);
+    expect(consoleErrors, `console errors on ${path}`).toEqual([]);
+  });
+}
+
+test('dark mode passes axe on a guide and on the troubleshooting catalogue', async ({browser}) => {
+  const context = await browser.newContext({colorScheme: 'dark'});
+  const page = await context.newPage();
+  for (const path of ['/docs/setup/configure-connector', '/docs/troubleshooting']) {
+    await gotoHydrated(page, path);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    expect(await axeViolations(page), `dark-mode axe violations on ${path}`).toEqual([]);
+  }
+  await context.close();
+});
+
+test('a guide fits a phone screen without sideways scrolling', async ({browser}) => {
+  const context = await browser.newContext({viewport: {width: 375, height: 740}, isMobile: true, hasTouch: true});
+  const page = await context.newPage();
+  for (const path of ['/docs/setup/configure-connector', '/docs/reauthorize', '/docs/troubleshooting']) {
+    await gotoHydrated(page, path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(1);
+  }
+  await page.getByRole('button', {name: /toggle navigation bar/i}).click();
+  await expect(page.getByRole('link', {name: 'Troubleshooting'}).first()).toBeVisible();
+  await context.close();
+});
+
+test('printing a guide shows the content without navigation', async ({page}) => {
+  await gotoHydrated(page, '/docs/setup/configure-connector');
+  await page.emulateMedia({media: 'print'});
+  await expect(page.locator('.navbar')).toBeHidden();
+  await expect(page.locator('.theme-doc-sidebar-container')).toBeHidden();
+  await expect(page.locator('article h1')).toBeVisible();
+});
+
+test('the updates feed is published as RSS and Atom with the certificate notice', async ({request}) => {
+  for (const feed of ['/updates/rss.xml', '/updates/atom.xml']) {
+    const response = await request.get(feed);
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain('/updates/connector-certificate-expiry');
+  }
+});
+
+test('"Was this page helpful?" works by keyboard and announces its thanks', async ({page}) => {
+  await gotoHydrated(page, '/docs/setup/prerequisites');
+  const yes = page.getByRole('button', {name: 'Yes', exact: true});
+  await yes.focus();
+  await page.keyboard.press('Enter');
+  await expect(yes).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('status').filter({hasText: 'Thanks'})).toContainText('Glad it helped');
+});
