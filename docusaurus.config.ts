@@ -1,6 +1,6 @@
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
-import {themes as prismThemes} from 'prism-react-renderer';
+import {themes as prismThemes, type PrismTheme} from 'prism-react-renderer';
 import {brandingFromEnv} from './src/branding';
 
 // Everything that depends on the environment is read here, once, and named.
@@ -14,6 +14,16 @@ const algolia =
         indexName: process.env.ALGOLIA_INDEX_NAME,
       }
     : undefined;
+
+/** The stock code themes draw comments below WCAG AA contrast; only that colour changes. */
+function withReadableComments(theme: PrismTheme, color: string): PrismTheme {
+  return {
+    ...theme,
+    styles: theme.styles.map((style) =>
+      style.types.some((type) => ['comment', 'prolog', 'doctype', 'cdata'].includes(type)) ? {...style, style: {...style.style, color}} : style,
+    ),
+  };
+}
 
 const config: Config = {
   title: 'QuickBooks Web Connector Help Center',
@@ -121,8 +131,8 @@ const config: Config = {
       copyright: `QuickBooks is a trademark of Intuit Inc. This help center is not affiliated with Intuit.`,
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      theme: withReadableComments(prismThemes.github, '#57606a'),
+      darkTheme: withReadableComments(prismThemes.dracula, '#b6bedc'),
       additionalLanguages: ['powershell', 'bash'],
     },
     ...(algolia ? {algolia: {...algolia, contextualSearch: true}} : {}),

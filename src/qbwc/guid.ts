@@ -1,0 +1,35 @@
+/**
+ * GUIDs as the Web Connector wants them in OwnerID and FileID: registry format, in braces.
+ */
+
+/** The form a .qwc needs: `{8-4-4-4-12}` hex digits, any case. */
+export const BRACED_GUID = /^\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}$/;
+
+const BARE_GUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+
+/** A fresh random GUID in braces with upper-case hex, e.g. `{57F3B9B1-86F1-4FCC-B1EE-566DE1813D20}`. */
+export function newGuid(): string {
+  return `{${globalThis.crypto.randomUUID().toUpperCase()}}`;
+}
+
+export function isBracedGuid(value: string): boolean {
+  return BRACED_GUID.test(value);
+}
+
+/**
+ * The braced form of a value that is a GUID apart from its wrapping (missing braces, one brace,
+ * surrounding spaces), or undefined when the inside is not a GUID, so a fix is only offered when
+ * it cannot change the identifier.
+ */
+export function bracedGuidFix(value: string): string | undefined {
+  const inside = value.trim().replace(/^\{/, '').replace(/\}$/, '').trim();
+  if (!BARE_GUID.test(inside)) return undefined;
+  const fixed = `{${inside}}`;
+  return fixed === value ? undefined : fixed;
+}
+
+/** Two GUIDs are the same identifier whatever their case or braces. */
+export function sameGuid(a: string, b: string): boolean {
+  const bare = (value: string) => value.trim().replace(/^\{/, '').replace(/\}$/, '').toUpperCase();
+  return bare(a) !== '' && bare(a) === bare(b);
+}
