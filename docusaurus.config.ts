@@ -1,7 +1,8 @@
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
-import {themes as prismThemes, type PrismTheme} from 'prism-react-renderer';
 import {brandingFromEnv} from './src/branding';
+import {accessibleDarkCodeTheme, accessibleLightCodeTheme} from './src/prism-themes';
+import endpointDevServer from './src/plugins/endpoint-dev-server';
 
 // Everything that depends on the environment is read here, once, and named.
 const branding = brandingFromEnv(process.env);
@@ -14,16 +15,6 @@ const algolia =
         indexName: process.env.ALGOLIA_INDEX_NAME,
       }
     : undefined;
-
-/** The stock code themes draw comments below WCAG AA contrast; only that colour changes. */
-function withReadableComments(theme: PrismTheme, color: string): PrismTheme {
-  return {
-    ...theme,
-    styles: theme.styles.map((style) =>
-      style.types.some((type) => ['comment', 'prolog', 'doctype', 'cdata'].includes(type)) ? {...style, style: {...style.style, color}} : style,
-    ),
-  };
-}
 
 const config: Config = {
   title: 'QuickBooks Web Connector Help Center',
@@ -65,6 +56,8 @@ const config: Config = {
       } satisfies Preset.Options,
     ],
   ],
+
+  plugins: [[endpointDevServer, {productName: branding.productName}]],
 
   themes: algolia
     ? []
@@ -131,8 +124,8 @@ const config: Config = {
       copyright: `QuickBooks is a trademark of Intuit Inc. This help center is not affiliated with Intuit.`,
     },
     prism: {
-      theme: withReadableComments(prismThemes.github, '#57606a'),
-      darkTheme: withReadableComments(prismThemes.dracula, '#b6bedc'),
+      theme: accessibleLightCodeTheme,
+      darkTheme: accessibleDarkCodeTheme,
       additionalLanguages: ['powershell', 'bash'],
     },
     ...(algolia ? {algolia: {...algolia, contextualSearch: true}} : {}),

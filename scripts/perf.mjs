@@ -18,7 +18,7 @@ if (!existsSync('build/sitemap.xml')) {
 }
 
 const port = 4300 + Math.floor(Math.random() * 500);
-const server = spawn(process.execPath, ['scripts/serve.mjs'], {env: {...process.env, PORT: String(port), HOST: '127.0.0.1'}, stdio: ['ignore', 'pipe', 'inherit']});
+const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {env: {...process.env, PORT: String(port), HOST: '127.0.0.1'}, stdio: ['ignore', 'pipe', 'inherit']});
 await new Promise((resolve, reject) => {
   server.stdout.on('data', (d) => String(d).includes('Serving') && resolve());
   server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));

@@ -1,13 +1,30 @@
 import type {ReactNode} from 'react';
+import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
+import useBranding from '@site/src/components/Branding/useBranding';
+import ConnectionFlow from '@site/src/components/ConnectionFlow';
 
 export default function Connect(): ReactNode {
+  const {productName} = useBranding();
   return (
-    <Layout title="Connect QuickBooks Desktop">
-      <main className="container margin-vert--lg">
+    <Layout
+      title="Connect QuickBooks Desktop"
+      description={`Connect QuickBooks Desktop to ${productName} with the Web Connector, step by step: checklist, .qwc file, password and first update.`}>
+      <main className="container margin-vert--lg" style={{maxWidth: '60rem'}}>
         <Heading as="h1">Connect QuickBooks Desktop</Heading>
-        <p>The guided connection flow is being built.</p>
+        <div className="markdown">
+          <p>
+          Connect your company file to {productName} in five steps. Do them on the Windows computer where QuickBooks
+          Desktop runs, with this page open beside the Web Connector. Your progress is kept in this browser, so you can
+          come back to it.
+        </p>
+        <p>
+          Prefer to read first? The <Link to="/docs/setup/prerequisites">setup guides</Link> explain each step with
+          pictures of every window.
+          </p>
+        </div>
+        <ConnectionFlow />
       </main>
     </Layout>
   );

@@ -13,12 +13,13 @@ interface DevMiddleware {
  * `npm start` serves the SOAP test endpoint on the dev server's own origin, at /qbwc, so the
  * connection flow and a real Web Connector can reach it while the docs hot-reload.
  */
-export default function endpointDevServer(_context: LoadContext, options: {productName?: string}): Plugin {
+export default function endpointDevServer(_context: LoadContext, options: unknown): Plugin {
+  const {productName} = (options ?? {}) as {productName?: string};
   return {
     name: 'qbwc-endpoint-dev-server',
     configureWebpack(_config, isServer) {
       if (isServer || process.env.NODE_ENV === 'production') return {};
-      const listener = createNodeEndpointListener(createEndpoint({productName: options.productName}));
+      const listener = createNodeEndpointListener(createEndpoint({productName}));
       const devServer = {
         setupMiddlewares(middlewares: DevMiddleware[]) {
           middlewares.unshift({

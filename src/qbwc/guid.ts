@@ -9,7 +9,14 @@ const BARE_GUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-
 
 /** A fresh random GUID in braces with upper-case hex, e.g. `{57F3B9B1-86F1-4FCC-B1EE-566DE1813D20}`. */
 export function newGuid(): string {
-  return `{${globalThis.crypto.randomUUID().toUpperCase()}}`;
+  const {crypto} = globalThis;
+  // randomUUID only exists in secure contexts; a page served over plain http still has getRandomValues.
+  if (typeof crypto.randomUUID === 'function') return `{${crypto.randomUUID().toUpperCase()}}`;
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40; // version 4
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('').toUpperCase();
+  return `{${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}}`;
 }
 
 export function isBracedGuid(value: string): boolean {

@@ -76,6 +76,7 @@ function codePoint(char: string): string {
 }
 
 /** Characters XML 1.0 cannot carry at all, even escaped. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu;
 
 function checkTextHygiene(field: (typeof TEXT_FIELDS)[number], value: string, issues: QwcIssue[]): void {
@@ -215,7 +216,7 @@ function checkEnum(model: QwcModel, field: keyof typeof ENUMS, issues: QwcIssue[
   const list = allowed.join(', ');
   issues.push(issue(field, 'error',
     sameLetters
-      ? `${element} "${value}" must be written exactly ${sameLetters}: the Web Connector compares these values with their case.`
+      ? `${element} "${value}" must be written exactly ${sameLetters}: these values are case-sensitive.`
       : `${element} "${value}" is not allowed. Use one of: ${list}.`,
     sameLetters ? {fix: {[field]: sameLetters}} : {}));
 }
@@ -249,15 +250,13 @@ function checkScheduler(model: QwcModel, issues: QwcIssue[]): void {
     issues.push(issue('scheduler', 'error', `The Scheduler unit "${String(scheduler.unit)}" is unknown. Use minutes (RunEveryNMinutes) or seconds (RunEveryNSeconds).`));
     return;
   }
+  // Seconds under 60 are valid: the Web Connector shows them as Real Time. Its one-minute floor
+  // only limits what a user types in its window, not what the file sets.
   const element = scheduler.unit === 'minutes' ? 'RunEveryNMinutes' : 'RunEveryNSeconds';
   const every = scheduler.every;
   if (!Number.isInteger(every) || every < 1 || every > MAX_INTERVAL) {
-    const rounded = Math.round(every);
     issues.push(issue('scheduler', 'error',
-      `${element} is ${String(every)}, but the interval must be a whole number of ${scheduler.unit}, at least 1.`,
-      Number.isFinite(every) && rounded >= 1 && rounded <= MAX_INTERVAL && !Number.isInteger(every)
-        ? {fix: {scheduler: {unit: scheduler.unit, every: rounded}}}
-        : {}));
+      `${element} is ${String(every)}, but the interval must be a whole number of ${scheduler.unit}, at least 1.`));
   }
 }
 

@@ -106,7 +106,7 @@ export const QWC_ELEMENTS: readonly QwcElement[] = [
     help: 'Only when your certificate is served from another server than the App URL. It must not require a login (QBWC1048).'},
 ];
 
-const ELEMENT_BY_FIELD = new Map(QWC_ELEMENTS.map((entry) => [entry.field, entry.element]));
+const REQUIRED_FIELDS = new Set(QWC_ELEMENTS.filter((entry) => entry.required).map((entry) => entry.field));
 const FIELD_BY_ELEMENT = new Map(QWC_ELEMENTS.map((entry) => [entry.element, entry.field]));
 const SCHEDULER_CHILDREN = {RunEveryNMinutes: 'minutes', RunEveryNSeconds: 'seconds'} as const;
 type SchedulerChild = keyof typeof SCHEDULER_CHILDREN;
@@ -297,7 +297,7 @@ function readScheduler(element: XmlElement, issues: QwcIssue[]): QwcScheduler | 
     } else {
       const suggestion = closestName(child.name, names);
       issues.push({field: 'scheduler', severity: 'warning',
-        message: `<${child.name}>${onLine(child)} is not a Scheduler element${suggestion ? `. Did you mean ${suggestion}?` : `; use RunEveryNMinutes or RunEveryNSeconds.`} The Web Connector ignores it.`});
+        message: `<${child.name}>${onLine(child)} is not a Scheduler element, so the Web Connector ignores it. ${suggestion ? `Did you mean ${suggestion}?` : 'Use RunEveryNMinutes or RunEveryNSeconds.'}`});
     }
   }
   const [first, second] = found;
@@ -373,7 +373,7 @@ function readModel(root: XmlElement, issues: QwcIssue[]): QwcModel {
   }
 
   const model: QwcModel = {appName: '', appId: '', appUrl: '', appDescription: '', appSupport: '', userName: '', ownerId: '', fileId: '', qbType: ''};
-  for (const {field, element: name, required} of QWC_ELEMENTS) {
+  for (const {field, element: name} of QWC_ELEMENTS) {
     const element = chosen.get(field);
     if (!element) {
       if (field === 'appId' || field === 'appDescription') {
@@ -397,7 +397,7 @@ function readModel(root: XmlElement, issues: QwcIssue[]): QwcModel {
       if (value !== undefined) model[field] = value;
       continue;
     }
-    if (required || element.text !== '' || field !== 'scheduler') (model as unknown as Record<string, string>)[field] = element.text;
+    (model as unknown as Record<string, string>)[field] = element.text;
   }
   return model;
 }
@@ -452,7 +452,7 @@ export function parseQwc(xml: string): QwcParseResult {
     issues.push({field: 'document', severity: 'error', message: `${reference} refers to a character that XML does not allow. Remove it.`});
   }
 
-  const roots = toElements(nodes, text, XMLParser.getMetaDataSymbol());
+  const roots = toElements(nodes, text, XMLParser.getMetaDataSymbol() as unknown as symbol);
   const [root, extra] = roots;
   if (!root) return {model: null, issues: issues.length > 0 ? issues : documentError(`The file has no elements. ${NOT_A_QWC_HINT}`).issues};
   if (extra) {
@@ -477,6 +477,7 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 export function qwcFileName(appName: string): string {
   const base = appName
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[<>:"/\\|?*\u0000-\u001F\u007F]/g, '-')
     .replace(/\s+/g, ' ')
     .replace(/-{2,}/g, '-')
@@ -517,7 +518,7 @@ export function encodeQwcShareParams(model: QwcModel): string {
   for (const [field, param] of Object.entries(SHARE_PARAMS) as [keyof typeof SHARE_PARAMS, string][]) {
     const value = model[field];
     if (typeof value === 'boolean') params.set(param, value ? 'true' : 'false');
-    else if (typeof value === 'string' && (value !== '' || ELEMENT_BY_FIELD.has(field) && QWC_ELEMENTS.find((entry) => entry.field === field)?.required)) params.set(param, value);
+    else if (typeof value === 'string' && (value !== '' || REQUIRED_FIELDS.has(field))) params.set(param, value);
   }
   if (model.scheduler) params.set(SCHEDULER_PARAMS[model.scheduler.unit], String(model.scheduler.every));
   return params.toString();

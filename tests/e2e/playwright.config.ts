@@ -31,7 +31,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node scripts/serve.mjs',
+    command: 'node --import tsx scripts/serve.ts',
     cwd: '../..',
     url: `${baseURL}/qbwc/health`,
     env: {PORT: String(port), HOST: '127.0.0.1'},

@@ -38,6 +38,8 @@ export interface CheckState {
   outcome: SessionOutcome | null;
   /** Set when the check could not even start (no connection issued, a bad URL). */
   setupError: string | null;
+  /** Why a custom service could not be reached, once the check has probed it. */
+  diagnosis: TransportDiagnosis | null;
   /** Tells a finished run from the next one, so late events of a cancelled run are dropped. */
   runId: number;
 }
@@ -45,16 +47,23 @@ export interface CheckState {
 export type CheckAction =
   | {type: 'start'; runId: number}
   | {type: 'step'; runId: number; step: SessionStep}
-  | {type: 'finish'; runId: number; outcome: SessionOutcome}
+  | {type: 'finish'; runId: number; outcome: SessionOutcome; diagnosis?: TransportDiagnosis}
   | {type: 'setup-failed'; runId: number; message: string}
   | {type: 'reset'};
 
-export const initialCheckState: CheckState = {phase: 'idle', steps: [], outcome: null, setupError: null, runId: 0};
+export const initialCheckState: CheckState = {
+  phase: 'idle',
+  steps: [],
+  outcome: null,
+  setupError: null,
+  diagnosis: null,
+  runId: 0,
+};
 
 export function checkReducer(state: CheckState, action: CheckAction): CheckState {
   if (action.type === 'reset') return {...initialCheckState, runId: state.runId};
   if (action.type === 'start') {
-    return {phase: 'running', steps: [], outcome: null, setupError: null, runId: action.runId};
+    return {...initialCheckState, phase: 'running', runId: action.runId};
   }
   // Anything from a run that was cancelled or replaced is stale.
   if (action.runId !== state.runId || state.phase !== 'running') return state;
@@ -63,7 +72,13 @@ export function checkReducer(state: CheckState, action: CheckAction): CheckState
       return {...state, steps: [...state.steps, action.step]};
     case 'finish':
       // The outcome carries every step; it is the complete record even if an event was missed.
-      return {...state, phase: 'finished', outcome: action.outcome, steps: action.outcome.steps};
+      return {
+        ...state,
+        phase: 'finished',
+        outcome: action.outcome,
+        steps: action.outcome.steps,
+        diagnosis: action.diagnosis ?? null,
+      };
     case 'setup-failed':
       return {...state, phase: 'finished', setupError: action.message};
   }
@@ -118,8 +133,8 @@ const CORS_ADVICE = [
 ];
 
 /**
- * The outcome in words, with the troubleshooting entry that explains it. A code the client
- * reports (an HRESULT, a QBWC code) wins over the general mapping, because it is more specific.
+ * The outcome in words, with the troubleshooting entry that explains it. For QuickBooks errors the
+ * HRESULT the client reports wins over the general mapping, because it names the exact failure.
  */
 export function describeOutcome(outcome: SessionOutcome, context: OutcomeContext): OutcomeReport {
   const reported = outcome.troubleshootingCode ? linkFor(outcome.troubleshootingCode) : undefined;
@@ -139,7 +154,7 @@ export function describeOutcome(outcome: SessionOutcome, context: OutcomeContext
         detail:
           'The service accepted the password and answered "none": it had no work this time. The Web Connector shows "No data exchange required". This is normal, not an error.',
         advice: ['If you expected data to move, check that the service has work queued for this user.'],
-        troubleshooting: reported ?? linkForScenario('no-work'),
+        troubleshooting: linkForScenario('no-work'),
       };
     case 'busy':
       return {
@@ -148,7 +163,7 @@ export function describeOutcome(outcome: SessionOutcome, context: OutcomeContext
         detail:
           'The password was accepted, but the service postponed the update. The Web Connector shows "Application Busy" or "Update postponed by application" and tries again at the next scheduled run.',
         advice: ['Wait for the next scheduled update, or click Update Selected again in a few minutes.'],
-        troubleshooting: reported ?? linkForScenario('busy'),
+        troubleshooting: linkForScenario('busy'),
       };
     case 'invalid-password':
       return {
@@ -160,7 +175,7 @@ export function describeOutcome(outcome: SessionOutcome, context: OutcomeContext
           'Paste the password that came with this .qwc file into the Password column again, press Enter and click Yes.',
           'Check the password for spaces or look-alike characters with the password check.',
         ],
-        troubleshooting: reported ?? linkForScenario('wrong-password'),
+        troubleshooting: linkForScenario('wrong-password'),
       };
     case 'connection-error':
       return {
@@ -189,7 +204,7 @@ export function describeOutcome(outcome: SessionOutcome, context: OutcomeContext
         headline: 'The service refused this Web Connector version.',
         detail: 'The service answered clientVersion with an error or a required version, so the Web Connector would stop before authenticating.',
         advice: ['Install the latest QuickBooks Web Connector, then run the update again.'],
-        troubleshooting: reported ?? linkFor('qbwc1037'),
+        troubleshooting: linkFor('qbwc1037'),
       };
     case 'not-soap':
       return {
@@ -198,18 +213,44 @@ export function describeOutcome(outcome: SessionOutcome, context: OutcomeContext
         detail:
           'The answer was an HTML page or text that is not well-formed XML, such as an error page, a login page or a firewall page. The Web Connector fails the same way.',
         advice: ['Open the response envelope below to see what came back.', 'Check that the URL is the SOAP endpoint itself, not a web page next to it.'],
-        troubleshooting: reported ?? linkForScenario('not-soap'),
+        troubleshooting: linkForScenario('not-soap'),
       };
+    case 'service-error':
+      return describeServiceError(outcome);
     case 'transport-error':
-      return describeTransportError(outcome, context, reported);
+      return describeTransportError(outcome, context);
   }
 }
 
-function describeTransportError(
-  outcome: SessionOutcome,
-  context: OutcomeContext,
-  reported: OutcomeReport['troubleshooting'],
-): OutcomeReport {
+/** The Web Connector's code for a call that failed at the service (its QBWC10xx catalogue). */
+const serviceFailureEntry: Partial<Record<SessionStep['method'], string>> = {
+  clientVersion: 'qbwc1036',
+  sendRequestXML: 'qbwc1041',
+  receiveResponseXML: 'qbwc1042',
+  getLastError: 'qbwc1043',
+  closeConnection: 'qbwc1044',
+  connectionError: 'qbwc1045',
+};
+
+function describeServiceError(outcome: SessionOutcome): OutcomeReport {
+  const failing = [...outcome.steps].reverse().find((step) => step.status === 'error') ?? outcome.steps[outcome.steps.length - 1];
+  const method = failing?.method;
+  return {
+    tone: 'error',
+    headline: method ? `The service reported an error during ${method}.` : 'The service reported an error.',
+    detail: failing
+      ? `It answered with a SOAP Fault or an error message instead of going on: ${failing.summary}`
+      : 'It answered with a SOAP Fault or an error message instead of going on.',
+    advice: ['Open the envelopes of that call below to read the whole answer.', 'Check the service\'s own log for the same time.'],
+    troubleshooting: linkFor(outcome.troubleshootingCode ?? (method && serviceFailureEntry[method]) ?? 'qbwc1012'),
+  };
+}
+
+/**
+ * The client's own code for a transport failure is the Web Connector's general one (QBWC1012,
+ * QBWC1041...); what the browser saw is more specific, so it picks the entry here.
+ */
+function describeTransportError(outcome: SessionOutcome, context: OutcomeContext): OutcomeReport {
   const status = failingHttpStatus(outcome.steps);
   if (status !== undefined) {
     return {
@@ -219,7 +260,7 @@ function describeTransportError(
       advice: [
         status === 404 ? 'Check the path of the service URL: nothing answers SOAP there.' : 'Check the service\'s own logs for this request.',
       ],
-      troubleshooting: reported ?? (status === 404 ? linkFor('msg-404') : linkForScenario('http-error')),
+      troubleshooting: status === 404 ? linkFor('msg-404') : linkForScenario('http-error'),
     };
   }
   if (context.diagnosis === 'cors') {
@@ -253,7 +294,7 @@ function describeTransportError(
           ...CORS_ADVICE,
         ]
       : ['Check your network connection and run the check again.'],
-    troubleshooting: reported ?? linkForScenario('network'),
+    troubleshooting: linkForScenario('network'),
   };
 }
 

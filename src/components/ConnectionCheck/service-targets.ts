@@ -4,7 +4,7 @@
  * Each function takes its fetch as an argument, so the same code drives the in-page endpoint, this
  * site's server and unit tests.
  */
-import type {Scenario, TransportDiagnosis} from './check-state';
+import {isScenario, type Scenario, type TransportDiagnosis} from './check-state';
 
 /** A fetch-shaped function: the window's fetch, or the in-page endpoint's. */
 export type FetchLike = (request: Request) => Promise<Response>;
@@ -15,18 +15,24 @@ export interface IssuedConnection {
   password: string;
   qwc: string;
   qwcFileName: string;
+  /** ISO 8601. */
   expiresAt: string;
   scenario: Scenario;
 }
 
 export const ENDPOINT_PATH = '/qbwc';
 
-function isIssuedConnection(value: unknown): value is IssuedConnection {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return ['userName', 'password', 'qwc', 'qwcFileName', 'expiresAt', 'scenario'].every(
-    (key) => typeof record[key] === 'string',
-  );
+/** The connection from the endpoint's JSON, or null when the body is not one; expiresAt becomes ISO text. */
+export function readIssuedConnection(value: unknown): IssuedConnection | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const {userName, password, qwc, qwcFileName, expiresAt, scenario} = value as Record<string, unknown>;
+  if (typeof userName !== 'string' || typeof password !== 'string' || typeof qwc !== 'string' || typeof qwcFileName !== 'string') {
+    return null;
+  }
+  if (!isScenario(scenario)) return null;
+  const expiry = typeof expiresAt === 'number' ? new Date(expiresAt) : typeof expiresAt === 'string' ? new Date(expiresAt) : null;
+  if (!expiry || Number.isNaN(expiry.getTime())) return null;
+  return {userName, password, qwc, qwcFileName, scenario, expiresAt: expiry.toISOString()};
 }
 
 /** Asks the endpoint at `origin` for a new test user; throws an Error whose message a person can read. */
@@ -47,9 +53,9 @@ export async function issueConnection(fetcher: FetchLike, origin: string, scenar
     const text = await response.text().catch(() => '');
     throw new Error(`The test endpoint refused to create a connection (HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}).`);
   }
-  const body: unknown = await response.json().catch(() => null);
-  if (!isIssuedConnection(body)) throw new Error('The test endpoint answered with something other than a connection.');
-  return body;
+  const connection = readIssuedConnection(await response.json().catch(() => null));
+  if (!connection) throw new Error('The test endpoint answered with something other than a connection.');
+  return connection;
 }
 
 /** True when GET /qbwc/health answers 2xx on this origin, meaning a server runs the endpoint here. */

@@ -114,7 +114,7 @@ export function ApplicationCertificateDialog({
   const {appName} = useBranding();
   const chosen = choose === null ? undefined : certificateChoiceLabels[choose];
   const description = [
-    `Drawing of the QuickBooks Application Certificate window. ${appName} asks for access to the company file ${companyName}.`,
+    `Drawing of the QuickBooks Application Certificate window. ${appName} asks for access to the company file named “${companyName}”.`,
     checkCompany ? 'The company file name is marked: check this.' : '',
     `Choices, in order: ${certificateChoices.map((c) => certificateChoiceLabels[c]).join('; ')}.`,
     chosen ? `Marked to choose: ${chosen}.` : '',
@@ -449,7 +449,7 @@ export function WebConnectorWindow({
   caption,
 }: WebConnectorWindowProps): ReactNode {
   const {appName, productName} = useBranding();
-  const descriptionText = `Syncs ${companyName} with ${productName}`;
+  const descriptionText = `${companyName} – ${productName}`;
   const description = [
     'Drawing of the QuickBooks Web Connector window with one application row.',
     `Application: ${appName}. Description: ${descriptionText}.`,

@@ -1,0 +1,304 @@
+import {useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode} from 'react';
+import CodeBlock from '@theme/CodeBlock';
+import clsx from 'clsx';
+import {buildRequest, soapActionFor} from '../../qbwc/soap';
+import {createFetchTransport, createInPageTransport, getBrowserEndpoint} from '../../endpoint/browser-endpoint';
+import {describeOutcome, describeStepStatus, scenarioOptions, type CheckTarget, type Scenario} from './check-state';
+import {
+  ENDPOINT_PATH,
+  buildCurlCommand,
+  checkServiceUrl,
+  diagnoseFetchFailure,
+  hasServerEndpoint,
+  issueConnection,
+  type IssuedConnection,
+} from './service-targets';
+import {useSessionRunner, type PreparedRun} from './useSessionRunner';
+import StepList from './StepList';
+import OutcomeReport from './OutcomeReport';
+import styles from './styles.module.css';
+
+type ServerAvailability = 'checking' | 'available' | 'unavailable';
+
+const targetOptions: readonly {value: CheckTarget; label: string; hint: string}[] = [
+  {
+    value: 'in-page',
+    label: 'Bundled test endpoint in this browser',
+    hint: 'The test service runs inside this page, so nothing leaves your computer.',
+  },
+  {
+    value: 'this-site',
+    label: "This site's /qbwc",
+    hint: 'The test service on this site\'s server, the same one a real Web Connector can call.',
+  },
+  {
+    value: 'custom',
+    label: 'Your own service URL',
+    hint: 'Your own Web Connector service, called from this browser.',
+  },
+];
+
+/** The connection check: plays the Web Connector against a test endpoint or the reader's own service. */
+export default function ConnectionCheckApp(): ReactNode {
+  const ids = {
+    scenario: useId(),
+    scenarioHint: useId(),
+    url: useId(),
+    urlError: useId(),
+    user: useId(),
+    password: useId(),
+    targetHint: useId(),
+  };
+  const [target, setTarget] = useState<CheckTarget>('in-page');
+  const [scenario, setScenario] = useState<Scenario>('healthy');
+  const [serviceUrl, setServiceUrl] = useState('');
+  const [userName, setUserName] = useState('');
+  const [password, setPassword] = useState('');
+  const [urlError, setUrlError] = useState<string | null>(null);
+  const [server, setServer] = useState<ServerAvailability>('checking');
+  const [issued, setIssued] = useState<IssuedConnection | null>(null);
+  const [checkedUrl, setCheckedUrl] = useState<string | null>(null);
+  const {state, run, reset} = useSessionRunner();
+  const urlInput = useRef<HTMLInputElement>(null);
+  const running = state.phase === 'running';
+
+  useEffect(() => {
+    let live = true;
+    void hasServerEndpoint((request) => fetch(request), window.location.origin).then((available) => {
+      if (live) setServer(available ? 'available' : 'unavailable');
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const report = useMemo(
+    () =>
+      state.outcome
+        ? describeOutcome(state.outcome, {target, diagnosis: state.diagnosis ?? undefined, url: checkedUrl ?? undefined})
+        : null,
+    // The report describes the run that finished, not the target picked since.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [state.outcome, state.diagnosis, checkedUrl],
+  );
+
+  function prepare(): ((signal: AbortSignal) => Promise<PreparedRun>) | null {
+    const origin = window.location.origin;
+    if (target === 'custom') {
+      const checked = checkServiceUrl(serviceUrl);
+      if (!checked.ok) {
+        setUrlError(checked.message);
+        urlInput.current?.focus();
+        return null;
+      }
+      setUrlError(null);
+      const url = checked.url;
+      return async (signal) => {
+        setIssued(null);
+        setCheckedUrl(url);
+        return {
+          transport: createFetchTransport(url, {signal}),
+          credentials: {userName, password},
+          diagnose: () => diagnoseFetchFailure(url, (input, init) => fetch(input, init), window.location.protocol),
+        };
+      };
+    }
+    const viaServer = target === 'this-site';
+    return async (signal) => {
+      setIssued(null);
+      setCheckedUrl(viaServer ? `${origin}${ENDPOINT_PATH}` : null);
+      const endpoint = viaServer ? null : getBrowserEndpoint();
+      const connection = await issueConnection(
+        endpoint ? (request) => endpoint.fetch(request) : (request) => fetch(request),
+        origin,
+        scenario,
+      );
+      setIssued(connection);
+      return {
+        transport: endpoint ? createInPageTransport(endpoint) : createFetchTransport(`${origin}${ENDPOINT_PATH}`, {signal}),
+        credentials: {userName: connection.userName, password: connection.password},
+      };
+    };
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (running) return;
+    const start = prepare();
+    if (start) void run(start);
+  }
+
+  function onReset() {
+    reset();
+    setIssued(null);
+    setCheckedUrl(null);
+  }
+
+  const lastStep = state.steps[state.steps.length - 1];
+  const curl =
+    report && target === 'custom' && checkedUrl && (state.outcome?.result === 'transport-error' || state.outcome?.result === 'not-soap')
+      ? buildCurlCommand(checkedUrl, {body: buildRequest('serverVersion', {}), soapAction: soapActionFor('serverVersion')})
+      : null;
+
+  return (
+    <section className={styles.widget} aria-label="Connection check">
+      <form className={styles.form} onSubmit={onSubmit} noValidate>
+        <fieldset className={styles.fieldset} disabled={running}>
+          <legend className={styles.legend}>Where to connect</legend>
+          {targetOptions.map((option) => {
+            const unavailable = option.value === 'this-site' && server !== 'available';
+            return (
+              <label key={option.value} className={styles.radio}>
+                <input
+                  type="radio"
+                  name="connection-check-target"
+                  value={option.value}
+                  checked={target === option.value}
+                  disabled={unavailable}
+                  onChange={() => setTarget(option.value)}
+                />
+                <span>
+                  {option.label}
+                  <span className={styles.radioHint}>
+                    {unavailable
+                      ? server === 'checking'
+                        ? 'Looking for a test service on this site…'
+                        : 'Not available: this site is served without its test service (a static host).'
+                      : option.hint}
+                  </span>
+                </span>
+              </label>
+            );
+          })}
+        </fieldset>
+
+        {target === 'custom' ? (
+          <div className={styles.customFields}>
+            <div className={styles.field}>
+              <label className={styles.label} htmlFor={ids.url}>
+                Service URL
+              </label>
+              <input
+                ref={urlInput}
+                id={ids.url}
+                className={styles.input}
+                type="url"
+                inputMode="url"
+                autoComplete="url"
+                spellCheck={false}
+                placeholder="https://example.com/qbwc"
+                value={serviceUrl}
+                disabled={running}
+                aria-invalid={urlError ? true : undefined}
+                aria-describedby={urlError ? ids.urlError : undefined}
+                onChange={(event) => setServiceUrl(event.target.value)}
+              />
+              {urlError && (
+                <p id={ids.urlError} className={styles.fieldError}>
+                  {urlError}
+                </p>
+              )}
+            </div>
+            <div className={styles.field}>
+              <label className={styles.label} htmlFor={ids.user}>
+                User name
+              </label>
+              <input
+                id={ids.user}
+                className={styles.input}
+                type="text"
+                autoComplete="off"
+                spellCheck={false}
+                value={userName}
+                disabled={running}
+                onChange={(event) => setUserName(event.target.value)}
+              />
+            </div>
+            <div className={styles.field}>
+              <label className={styles.label} htmlFor={ids.password}>
+                Password
+              </label>
+              <input
+                id={ids.password}
+                className={styles.input}
+                type="password"
+                autoComplete="off"
+                spellCheck={false}
+                value={password}
+                disabled={running}
+                onChange={(event) => setPassword(event.target.value)}
+              />
+              <span className={styles.fieldHint}>Sent only to the service URL above, never to this site.</span>
+            </div>
+          </div>
+        ) : (
+          <div className={styles.field}>
+            <label className={styles.label} htmlFor={ids.scenario}>
+              Scenario
+            </label>
+            <select
+              id={ids.scenario}
+              className={styles.input}
+              value={scenario}
+              disabled={running}
+              aria-describedby={ids.scenarioHint}
+              onChange={(event) => setScenario(event.target.value as Scenario)}>
+              {scenarioOptions.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+            <span id={ids.scenarioHint} className={styles.fieldHint}>
+              {scenarioOptions.find((option) => option.value === scenario)?.hint}
+            </span>
+          </div>
+        )}
+
+        <div className={styles.actions}>
+          <button type="submit" className="button button--primary" disabled={running}>
+            {running ? 'Running…' : 'Run the check'}
+          </button>
+          {(running || state.phase === 'finished') && (
+            <button type="button" className="button button--secondary" onClick={onReset}>
+              {running ? 'Cancel' : 'Reset'}
+            </button>
+          )}
+        </div>
+      </form>
+
+      {issued && (
+        <p className={styles.credentials}>
+          Test user <code>{issued.userName}</code>, issued for the scenario “
+          {scenarioOptions.find((option) => option.value === issued.scenario)?.label ?? issued.scenario}”.
+        </p>
+      )}
+
+      <StepList steps={state.steps} label="Calls in this check" />
+
+      <div role="status" className={clsx(styles.status)}>
+        {running && (
+          <p className={styles.progress}>
+            Running the check…
+            {lastStep && ` Last call: ${lastStep.method}, ${describeStepStatus(lastStep.status).toLowerCase()}.`}
+          </p>
+        )}
+        {state.phase === 'finished' && state.setupError && (
+          <OutcomeReport
+            report={{tone: 'error', headline: 'The check could not start.', detail: state.setupError, advice: ['Reload the page and try again.']}}
+          />
+        )}
+        {report && <OutcomeReport report={report} />}
+      </div>
+
+      {curl && (
+        <div className={styles.curl}>
+          <p className={styles.adviceTitle}>Try the same first call from a terminal</p>
+          <CodeBlock language="bash" title="curl">
+            {curl}
+          </CodeBlock>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,177 @@
+import {useEffect, useId, useRef, useState, type DragEvent, type ReactNode} from 'react';
+import clsx from 'clsx';
+import type {QwcIssue, QwcModel} from '../../qbwc/qwc';
+import {elementOf, inspectFileBytes, inspectText, refuseBySize, summarizeIssues, type InspectedFile} from './form-state';
+import IssueList from './IssueList';
+import styles from './styles.module.css';
+
+interface Props {
+  headingLevel: 2 | 3;
+  /** Called with the file's values; `openAdvanced` when an advanced field needs attention. */
+  onLoad: (model: QwcModel, openAdvanced: boolean) => void;
+  onGoToField: (field: keyof QwcModel) => void;
+  advancedFields: ReadonlySet<keyof QwcModel>;
+}
+
+interface Report {
+  source: string;
+  inspected: InspectedFile;
+}
+
+function readAsBytes(file: File): Promise<Uint8Array> {
+  return file.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+}
+
+/** Reads an existing .qwc (chosen, dropped or pasted), lists what is wrong and loads it into the form. */
+export default function Inspector({headingLevel, onLoad, onGoToField, advancedFields}: Props): ReactNode {
+  const id = useId();
+  const Heading = `h${headingLevel}` as const;
+  const SubHeading = `h${headingLevel + 1}` as 'h3' | 'h4';
+  const [pasted, setPasted] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const [report, setReport] = useState<Report | null>(null);
+  const [status, setStatus] = useState('');
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const [focusResult, setFocusResult] = useState(false);
+
+  useEffect(() => {
+    if (!focusResult) return;
+    resultHeading.current?.focus();
+    setFocusResult(false);
+  }, [focusResult]);
+
+  function show(source: string, inspected: InspectedFile) {
+    setReport({source, inspected});
+    if (inspected.kind === 'unreadable') {
+      setStatus(`${source} could not be read.`);
+    } else {
+      const {model, issues} = inspected.result;
+      if (model) {
+        const openAdvanced = issues.some((issue) => issue.field !== 'document' && advancedFields.has(issue.field));
+        onLoad(model, openAdvanced);
+      }
+      const found = issues.length === 0 ? 'no problems found' : `${summarizeIssues(issues)} found`;
+      setStatus(`Inspected ${source}: ${found}.${model ? ' Its values are now in the form below.' : ''}`);
+    }
+    setFocusResult(true);
+  }
+
+  async function inspectFile(file: File | undefined) {
+    if (!file) return;
+    const source = `“${file.name}”`;
+    try {
+      // Size first: a huge file is refused without being read into memory.
+      const inspected = refuseBySize(file.size) ?? inspectFileBytes(await readAsBytes(file));
+      if (inspected.kind === 'parsed') setPasted(inspected.text);
+      show(source, inspected);
+    } catch (error) {
+      show(source, {kind: 'unreadable', message: `The browser could not read the file (${error instanceof Error ? error.message : String(error)}). Try choosing it again, or open it in Notepad and paste its text below.`});
+    }
+  }
+
+  function onDrop(event: DragEvent<HTMLDivElement>) {
+    event.preventDefault();
+    setDragging(false);
+    const files = event.dataTransfer.files;
+    if (files.length > 1) setStatus('Only the first of the dropped files is inspected.');
+    void inspectFile(files[0]);
+  }
+
+  const fileId = `${id}-file`;
+  const textId = `${id}-text`;
+  const hintId = `${id}-hint`;
+
+  return (
+    <section className={styles.inspector} aria-labelledby={`${id}-heading`}>
+      <Heading id={`${id}-heading`} className={styles.heading}>
+        Inspect an existing .qwc file
+      </Heading>
+      <p className={styles.help} id={hintId}>
+        The file is read in your browser and never uploaded. Problems are listed below, and its values are loaded into the form so you
+        can correct them and download a fixed copy.
+      </p>
+      <div
+        className={clsx(styles.dropZone, dragging && styles.dropZoneActive)}
+        onDragOver={(event) => {
+          event.preventDefault();
+          event.dataTransfer.dropEffect = 'copy';
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}>
+        <label htmlFor={fileId} className={styles.label}>
+          Choose a .qwc file
+        </label>
+        <input
+          id={fileId}
+          type="file"
+          accept=".qwc,.xml,text/xml"
+          className={styles.fileInput}
+          aria-describedby={hintId}
+          onChange={(event) => {
+            void inspectFile(event.target.files?.[0]);
+            // Choosing the same file again after editing it must still inspect it.
+            event.target.value = '';
+          }}
+        />
+        <p className={styles.muted}>or drop the file here.</p>
+      </div>
+      <div className={styles.field}>
+        <label htmlFor={textId} className={styles.label}>
+          Or paste the file’s text
+        </label>
+        <textarea
+          id={textId}
+          className={styles.textarea}
+          rows={6}
+          value={pasted}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(event) => setPasted(event.target.value)}
+          placeholder={'<?xml version="1.0"?>\n<QBWCXML>…</QBWCXML>'}
+        />
+        <div className={styles.controlRow}>
+          <button type="button" className="button button--primary button--sm" onClick={() => show('the pasted text', inspectText(pasted))}>
+            Inspect
+          </button>
+        </div>
+      </div>
+      <p role="status" className={styles.actionStatus}>
+        {status}
+      </p>
+      {report && (
+        <div className={styles.report}>
+          <SubHeading ref={resultHeading} tabIndex={-1} className={styles.subheading}>
+            Problems in {report.source}
+          </SubHeading>
+          {report.inspected.kind === 'unreadable' ? (
+            <IssueList issues={[{field: 'document', severity: 'error', message: report.inspected.message}]} />
+          ) : (
+            <InspectionResult issues={report.inspected.result.issues} loaded={report.inspected.result.model !== null} onGoToField={onGoToField} />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function InspectionResult({issues, loaded, onGoToField}: {issues: QwcIssue[]; loaded: boolean; onGoToField: (field: keyof QwcModel) => void}): ReactNode {
+  return (
+    <>
+      <p>
+        {issues.length === 0 ? 'No problems found: the Web Connector should accept this file.' : `${summarizeIssues(issues)}.`}{' '}
+        {loaded ? 'Its values are now in the form below.' : 'Nothing could be loaded into the form.'}
+      </p>
+      <IssueList
+        issues={issues}
+        renderExtra={(issue) =>
+          issue.field === 'document' || !loaded ? null : (
+            <button type="button" className={styles.linkButton} onClick={() => onGoToField(issue.field as keyof QwcModel)}>
+              Go to {elementOf(issue.field as keyof QwcModel).label}
+            </button>
+          )
+        }
+      />
+    </>
+  );
+}

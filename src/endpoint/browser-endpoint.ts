@@ -1,0 +1,46 @@
+/**
+ * The endpoint inside the page, for static hosts with no server: the same handler, the same SOAP
+ * text through the same codec, just no network in between. Plus the two transports the mock Web
+ * Connector (src/qbwc/client.ts) can drive.
+ */
+import type {Transport, TransportResponse} from '../qbwc/client';
+import {createEndpoint, type Endpoint} from './handler';
+
+let browserEndpoint: Endpoint | undefined;
+
+/** One endpoint per page, created on first use so pages without the connection check pay nothing. */
+export function getBrowserEndpoint(): Endpoint {
+  if (browserEndpoint === undefined) {
+    const origin = typeof globalThis.location === 'object' && globalThis.location ? globalThis.location.origin : undefined;
+    browserEndpoint = createEndpoint(origin && origin !== 'null' ? {publicOrigin: origin} : {});
+  }
+  return browserEndpoint;
+}
+
+const SOAP_REQUEST_CONTENT_TYPE = 'text/xml; charset=utf-8';
+
+/** POSTs each envelope to `url` with fetch, as the Web Connector would. Network failures reject. */
+export function createFetchTransport(url: string, init: {signal?: AbortSignal} = {}): Transport {
+  return async ({body, soapAction}) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {'content-type': SOAP_REQUEST_CONTENT_TYPE, soapaction: soapAction},
+      body,
+      ...(init.signal ? {signal: init.signal} : {}),
+    });
+    return {status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text()};
+  };
+}
+
+/** Hands each envelope to an endpoint in the same page; the XML text is exactly what HTTP would carry. */
+export function createInPageTransport(endpoint: Endpoint): Transport {
+  return async ({body, soapAction}): Promise<TransportResponse> => {
+    const response = await endpoint.handle({
+      method: 'POST',
+      url: endpoint.basePath,
+      headers: {'content-type': SOAP_REQUEST_CONTENT_TYPE, soapaction: soapAction},
+      body,
+    });
+    return {status: response.status, contentType: response.headers['content-type'] ?? '', body: response.body};
+  };
+}

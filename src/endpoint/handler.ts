@@ -1,0 +1,408 @@
+/**
+ * The SOAP test endpoint as one Web-standard handler: plain request in, plain response out, so
+ * the same code answers real HTTP on Node, runs inside the browser on a static host, and would
+ * run on an edge runtime. `handle` is synchronous (nothing in it waits); `fetch` wraps it for
+ * WHATWG Request/Response.
+ *
+ * Routes under basePath (default /qbwc):
+ *   POST   /qbwc                 SOAP 1.1 (the Web Connector's calls)
+ *   GET    /qbwc?wsdl            WSDL 1.1
+ *   GET    /qbwc, /qbwc/support  HTML support page (the .qwc's AppSupport)
+ *   POST   /qbwc/connections     issue test credentials and a .qwc
+ *   GET    /qbwc/sessions?user=  a user's recent sessions (no passwords, no tickets)
+ *   GET    /qbwc/health          counts and limits
+ *   OPTIONS anything             CORS preflight
+ * Paths outside basePath get 404: the Node server only routes /qbwc* here.
+ */
+import {defaultBranding} from '../branding';
+import {buildFault, buildResponse, parseRequest, SoapCodecError, type SoapFaultCode} from '../qbwc/soap';
+import {
+  createTestService,
+  isTestScenario,
+  QbwcServiceError,
+  TEST_SCENARIOS,
+  type TestScenario,
+  type TestService,
+  type TestServiceOptions,
+} from '../qbwc/service';
+import {renderSupportPage} from './support-page';
+import {buildWsdl} from './wsdl';
+
+export interface EndpointRequest {
+  method: string;
+  /** Path and query, e.g. '/qbwc?wsdl'; absolute URLs are accepted too. */
+  url: string;
+  /** Lower-case header names. */
+  headers: Record<string, string | undefined>;
+  body: string;
+}
+
+export interface EndpointResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface Endpoint {
+  handle(req: EndpointRequest): EndpointResponse | Promise<EndpointResponse>;
+  fetch(req: Request): Promise<Response>;
+  service: TestService;
+  maxBodyBytes: number;
+  basePath: string;
+}
+
+export interface EndpointOptions {
+  basePath?: string;
+  /** Largest request body accepted, in UTF-8 bytes. Default 1 MiB. */
+  maxBodyBytes?: number;
+  service?: TestService;
+  /** Used when no service is given. */
+  serviceOptions?: TestServiceOptions;
+  productName?: string;
+  /** AppName written into issued .qwc files. */
+  appName?: string;
+  /** Where people get human help, linked from the support page. */
+  helpUrl?: string;
+  /** e.g. 'https://connect.example.com': used for WSDL and .qwc addresses instead of the Host header. */
+  publicOrigin?: string;
+  /** Told about unexpected exceptions (never about request bodies), e.g. to log them. */
+  onInternalError?: (error: unknown) => void;
+}
+
+export const DEFAULT_BASE_PATH = '/qbwc';
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+const SOAP_CONTENT_TYPE = 'text/xml; charset=utf-8';
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
+const CORS_MAX_AGE = '86400';
+
+function soapHeaders(): Record<string, string> {
+  return {
+    'content-type': SOAP_CONTENT_TYPE,
+    'cache-control': 'no-store',
+    'access-control-allow-origin': '*',
+    'access-control-allow-methods': 'GET, POST, OPTIONS',
+    'access-control-allow-headers': 'content-type, soapaction',
+    'access-control-max-age': CORS_MAX_AGE,
+  };
+}
+
+function headersFor(contentType: string, extra?: Record<string, string>): Record<string, string> {
+  const headers = soapHeaders();
+  headers['content-type'] = contentType;
+  headers['x-content-type-options'] = 'nosniff';
+  return extra ? Object.assign(headers, extra) : headers;
+}
+
+function soapFault(status: number, code: SoapFaultCode, message: string): EndpointResponse {
+  return {status, headers: soapHeaders(), body: buildFault(code, message)};
+}
+
+function json(status: number, value: unknown, extra?: Record<string, string>): EndpointResponse {
+  return {status, headers: headersFor(JSON_CONTENT_TYPE, extra), body: JSON.stringify(value)};
+}
+
+function jsonError(status: number, error: string, extra?: Record<string, string>): EndpointResponse {
+  return json(status, {error}, extra);
+}
+
+function methodNotAllowed(allow: string): EndpointResponse {
+  return jsonError(405, `This address accepts ${allow.replace(/, OPTIONS$/, '')} only.`, {allow});
+}
+
+/** UTF-8 length without encoding: bytes >= UTF-16 units, and each unit is at most 3 bytes. */
+function exceedsBytes(body: string, limit: number): boolean {
+  if (body.length > limit) return true;
+  if (body.length * 3 <= limit) return false;
+  let bytes = 0;
+  for (let i = 0; i < body.length; i++) {
+    const code = body.charCodeAt(i);
+    // A surrogate pair is 4 bytes in all: 2 per half.
+    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
+  }
+  return bytes > limit;
+}
+
+function isSoapContentType(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  if (value.startsWith('text/xml')) return true;
+  const type = value.trim().toLowerCase();
+  return type.startsWith('text/xml') || type.startsWith('application/soap+xml');
+}
+
+function splitUrl(url: string): {path: string; query: string} {
+  let start = 0;
+  if (url.charCodeAt(0) !== 47 /* / */) {
+    const scheme = url.indexOf('://');
+    if (scheme !== -1) {
+      const slash = url.indexOf('/', scheme + 3);
+      start = slash === -1 ? url.length : slash;
+    }
+  }
+  const q = url.indexOf('?', start);
+  let path = q === -1 ? url.slice(start) : url.slice(start, q);
+  const hash = path.indexOf('#');
+  if (hash !== -1) path = path.slice(0, hash);
+  if (path === '') path = '/';
+  // Tolerate one trailing slash: "/qbwc/" is a common AppURL typo.
+  if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+  return {path, query: q === -1 ? '' : url.slice(q + 1)};
+}
+
+function firstHeaderValue(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const comma = value.indexOf(',');
+  return (comma === -1 ? value : value.slice(0, comma)).trim() || undefined;
+}
+
+const HOST_PATTERN = /^(?:[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,20}|\[[0-9A-Fa-f:.]{2,45}\])(?::[0-9]{1,5})?$/;
+
+function safeContentTypeLabel(value: string | undefined): string {
+  if (value === undefined || value.trim() === '') return 'none';
+  const type = value.split(';')[0]!.trim().toLowerCase();
+  return /^[a-z0-9.+-]{1,40}\/[a-z0-9.+-]{1,60}$/.test(type) ? type : 'an unrecognised value';
+}
+
+interface RequestBody {
+  scenario?: unknown;
+}
+
+export function createEndpoint(options: EndpointOptions = {}): Endpoint {
+  const basePath = splitUrl(options.basePath ?? DEFAULT_BASE_PATH).path;
+  const maxBodyBytes = Math.max(1024, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  const productName = options.productName ?? defaultBranding.productName;
+  const appName = options.appName ?? defaultBranding.appName;
+  const helpUrl = options.helpUrl ?? defaultBranding.supportUrl;
+  const publicOrigin = options.publicOrigin?.replace(/\/+$/, '');
+  const onInternalError = options.onInternalError;
+  const service =
+    options.service ??
+    createTestService({
+      serverVersion: `${productName} QBWC test endpoint 1.0.0`,
+      ...(publicOrigin ? {interactiveUrl: `${publicOrigin}${basePath}/support`} : {}),
+      ...options.serviceOptions,
+    });
+  const wsdlCache = new Map<string, string>();
+
+  function originOf(req: EndpointRequest): string {
+    if (publicOrigin) return publicOrigin;
+    const forwardedProto = firstHeaderValue(req.headers['x-forwarded-proto'])?.toLowerCase();
+    const forwardedHost = firstHeaderValue(req.headers['x-forwarded-host']);
+    let proto = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : undefined;
+    let host = forwardedHost ?? req.headers.host;
+    if (/^https?:\/\//i.test(req.url)) {
+      try {
+        const url = new URL(req.url);
+        proto ??= url.protocol.slice(0, -1);
+        host ??= url.host;
+      } catch {
+        // Fall through to the defaults below.
+      }
+    }
+    if (host === undefined || !HOST_PATTERN.test(host)) host = 'localhost';
+    return `${proto ?? 'http'}://${host.toLowerCase()}`;
+  }
+
+  function internalError(error: unknown): EndpointResponse {
+    onInternalError?.(error);
+    return soapFault(500, 'soap:Server', 'The test service failed while answering this call. Try again; if it keeps failing, report it.');
+  }
+
+  function handleSoap(req: EndpointRequest): EndpointResponse {
+    const contentType = req.headers['content-type'];
+    if (!isSoapContentType(contentType)) {
+      return soapFault(
+        415,
+        'soap:Client',
+        `SOAP requests must be sent with Content-Type text/xml (or application/soap+xml); this one had ${safeContentTypeLabel(contentType)}.`,
+      );
+    }
+    if (exceedsBytes(req.body, maxBodyBytes)) {
+      return soapFault(413, 'soap:Client', `The request is larger than ${maxBodyBytes} bytes.`);
+    }
+    let request;
+    try {
+      request = parseRequest(req.body, {soapAction: req.headers.soapaction});
+    } catch (error) {
+      if (error instanceof SoapCodecError) return soapFault(500, error.faultCode, error.message);
+      return internalError(error);
+    }
+    try {
+      const result = service.call(request.method, request.params);
+      return {status: 200, headers: soapHeaders(), body: buildResponse(request.method, result)};
+    } catch (error) {
+      if (error instanceof QbwcServiceError) return soapFault(500, 'soap:Client', error.message);
+      return internalError(error);
+    }
+  }
+
+  function readScenario(req: EndpointRequest): TestScenario | EndpointResponse {
+    if (req.body.trim() === '') return 'healthy';
+    if (exceedsBytes(req.body, 4096)) return jsonError(413, 'The request body is too large; send at most {"scenario": "…"}.');
+    let body: RequestBody;
+    try {
+      body = JSON.parse(req.body) as RequestBody;
+    } catch {
+      return jsonError(400, 'The body must be JSON, for example {"scenario": "healthy"}.');
+    }
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      return jsonError(400, 'The body must be a JSON object, for example {"scenario": "healthy"}.');
+    }
+    if (body.scenario === undefined) return 'healthy';
+    if (!isTestScenario(body.scenario)) {
+      return jsonError(400, `Unknown scenario. Use one of: ${TEST_SCENARIOS.join(', ')}.`);
+    }
+    return body.scenario;
+  }
+
+  function handleConnections(req: EndpointRequest): EndpointResponse {
+    const scenario = readScenario(req);
+    if (typeof scenario !== 'string') return scenario;
+    const origin = originOf(req);
+    try {
+      const issued = service.issueConnection({
+        scenario,
+        appName: scenario === 'healthy' ? `${appName} test` : `${appName} test (${scenario})`,
+        endpointUrl: `${origin}${basePath}`,
+        supportUrl: `${origin}${basePath}/support`,
+      });
+      return json(201, {
+        userName: issued.userName,
+        password: issued.password,
+        qwc: issued.qwc,
+        qwcFileName: issued.qwcFileName,
+        expiresAt: new Date(issued.expiresAt).toISOString(),
+        scenario: issued.scenario,
+      });
+    } catch (error) {
+      if (error instanceof QbwcServiceError && (error.code === 'rate-limited' || error.code === 'store-full')) {
+        return jsonError(429, error.message, {'retry-after': String(error.retryAfterSeconds ?? 60)});
+      }
+      if (error instanceof QbwcServiceError) return jsonError(400, error.message);
+      onInternalError?.(error);
+      return jsonError(500, 'The test service could not issue a connection.');
+    }
+  }
+
+  function supportPage(req: EndpointRequest, query: string): EndpointResponse {
+    const origin = originOf(req);
+    const user = query ? new URLSearchParams(query).get('user') ?? undefined : undefined;
+    let lastSession = service.lastSession();
+    if (user !== undefined) {
+      const log = service.recentSessions(user);
+      const last = log?.[log.length - 1];
+      lastSession = last && {startedAt: last.startedAt, lastMethod: last.lastMethod, status: last.status};
+    }
+    const body = renderSupportPage({
+      productName,
+      helpUrl,
+      endpointUrl: `${origin}${basePath}`,
+      wsdlUrl: `${origin}${basePath}?wsdl`,
+      healthUrl: `${origin}${basePath}/health`,
+      ...(lastSession ? {lastSession} : {}),
+      ...(user !== undefined ? {userName: user} : {}),
+    });
+    return {status: 200, headers: headersFor(HTML_CONTENT_TYPE, {'cache-control': 'no-cache'}), body};
+  }
+
+  function wsdl(req: EndpointRequest): EndpointResponse {
+    const address = `${originOf(req)}${basePath}`;
+    let text = wsdlCache.get(address);
+    if (text === undefined) {
+      text = buildWsdl(address);
+      if (wsdlCache.size >= 32) wsdlCache.clear();
+      wsdlCache.set(address, text);
+    }
+    return {status: 200, headers: headersFor(SOAP_CONTENT_TYPE, {'cache-control': 'no-cache'}), body: text};
+  }
+
+  function sessions(query: string): EndpointResponse {
+    const user = new URLSearchParams(query).get('user');
+    if (!user) return jsonError(400, 'Add ?user=<user name> to see that user\'s sessions.');
+    const log = service.recentSessions(user);
+    if (log === undefined) return jsonError(404, 'No test connection with that user name exists (or it has expired).');
+    return json(200, {
+      user,
+      sessions: log.map((entry) => ({
+        startedAt: new Date(entry.startedAt).toISOString(),
+        lastMethod: entry.lastMethod,
+        status: entry.status,
+        steps: entry.steps.map((step) => ({at: new Date(step.at).toISOString(), method: step.method, summary: step.summary})),
+      })),
+    });
+  }
+
+  function health(): EndpointResponse {
+    const stats = service.stats();
+    return json(200, {status: 'ok', product: productName, ...stats}, {'cache-control': 'no-store'});
+  }
+
+  function isWsdlQuery(query: string): boolean {
+    if (query === '') return false;
+    for (const key of new URLSearchParams(query).keys()) if (key.toLowerCase() === 'wsdl') return true;
+    return false;
+  }
+
+  function route(req: EndpointRequest): EndpointResponse {
+    const method = req.method.toUpperCase();
+    const {path, query} = splitUrl(req.url);
+    if (path !== basePath && !path.startsWith(`${basePath}/`)) {
+      return jsonError(404, `Nothing is served here by the test endpoint; it lives under ${basePath}.`);
+    }
+    if (method === 'OPTIONS') return {status: 204, headers: headersFor('text/plain; charset=utf-8', {allow: 'GET, POST, OPTIONS'}), body: ''};
+    const read = method === 'GET' || method === 'HEAD';
+    const sub = path.slice(basePath.length);
+    switch (sub) {
+      case '':
+        if (method === 'POST') return handleSoap(req);
+        if (read) return isWsdlQuery(query) ? wsdl(req) : supportPage(req, '');
+        return methodNotAllowed('GET, POST, OPTIONS');
+      case '/support':
+        return read ? supportPage(req, query) : methodNotAllowed('GET, OPTIONS');
+      case '/connections':
+        return method === 'POST' ? handleConnections(req) : methodNotAllowed('POST, OPTIONS');
+      case '/sessions':
+        return read ? sessions(query) : methodNotAllowed('GET, OPTIONS');
+      case '/health':
+        return read ? health() : methodNotAllowed('GET, OPTIONS');
+      default:
+        return jsonError(404, `No such address. The SOAP endpoint is POST ${basePath}; see ${basePath}/support.`);
+    }
+  }
+
+  function handle(req: EndpointRequest): EndpointResponse {
+    let response: EndpointResponse;
+    try {
+      response = route(req);
+    } catch (error) {
+      onInternalError?.(error);
+      response = jsonError(500, 'The test endpoint failed while answering.');
+    }
+    if (req.method.toUpperCase() === 'HEAD') response.body = '';
+    return response;
+  }
+
+  async function fetchHandler(request: Request): Promise<Response> {
+    const declared = Number(request.headers.get('content-length') ?? 0);
+    let body = '';
+    if (declared > maxBodyBytes) {
+      body = '';
+    } else if (request.method !== 'GET' && request.method !== 'HEAD') {
+      body = await request.text();
+    }
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => {
+      headers[name.toLowerCase()] = value;
+    });
+    const endpointRequest: EndpointRequest = {method: request.method, url: request.url, headers, body};
+    const response =
+      declared > maxBodyBytes
+        ? soapFault(413, 'soap:Client', `The request is larger than ${maxBodyBytes} bytes.`)
+        : handle(endpointRequest);
+    const nullBody = response.status === 204 || response.status === 304 || request.method === 'HEAD';
+    return new Response(nullBody ? null : response.body, {status: response.status, headers: response.headers});
+  }
+
+  return {handle, fetch: fetchHandler, service, maxBodyBytes, basePath};
+}

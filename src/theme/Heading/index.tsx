@@ -1,0 +1,49 @@
+import {Children, isValidElement, useEffect, useState, type ReactNode} from 'react';
+import Heading from '@theme-original/Heading';
+import type HeadingType from '@theme/Heading';
+import type {WrapperProps} from '@docusaurus/types';
+import useIsBrowser from '@docusaurus/useIsBrowser';
+import CopyLinkButton from '@site/src/components/CopyLinkButton';
+import styles from './styles.module.css';
+
+type Props = WrapperProps<typeof HeadingType>;
+
+/** Plain text of heading children, for the button's name before the heading is in the DOM. */
+function textOf(node: ReactNode): string {
+  if (typeof node === 'string' || typeof node === 'number') return String(node);
+  if (isValidElement<{children?: ReactNode}>(node)) return textOf(node.props.children);
+  if (Array.isArray(node)) return Children.toArray(node).map(textOf).join('');
+  return '';
+}
+
+/** The heading text as rendered (it includes values such as the product name), without the hash link's zero-width space. */
+function renderedText(id: string): string | undefined {
+  const text = document.getElementById(id)?.textContent?.replace(/\u200b/g, '').trim();
+  return text || undefined;
+}
+
+function HeadingCopyLink({id, fallbackText}: {id: string; fallbackText: string}): ReactNode {
+  const [headingText, setHeadingText] = useState(fallbackText || id);
+  useEffect(() => {
+    const text = renderedText(id);
+    if (text) setHeadingText(text);
+  }, [id]);
+  return <CopyLinkButton id={id} headingText={headingText} className={styles.copyLink} />;
+}
+
+/**
+ * The theme heading plus, for h2 and h3 with an id, a "Copy link" button beside it. The button is a
+ * sibling, not a child, so the TOC and search never take its text, and it exists only in the browser,
+ * so the static HTML is the plain heading.
+ */
+export default function HeadingWrapper(props: Props): ReactNode {
+  const isBrowser = useIsBrowser();
+  const {as, id} = props;
+  const withCopyLink = isBrowser && (as === 'h2' || as === 'h3') && Boolean(id);
+  return (
+    <>
+      <Heading {...props} />
+      {withCopyLink && id && <HeadingCopyLink id={id} fallbackText={textOf(props.children)} />}
+    </>
+  );
+}

@@ -1,0 +1,166 @@
+import {mkdirSync} from 'node:fs';
+import type {Page} from '@playwright/test';
+import {test, expect, gotoHydrated, axeViolations} from './fixtures';
+import {checkPassword, generatePassword} from '../../src/qbwc/password';
+
+const TOOL = '/docs/tools/password-check';
+const SHOTS = '/tmp/shots-widgets1';
+// A fixed password with letters, the digit 0 and a last group, so every kind of damage applies.
+const PASSWORD = generatePassword((bytes) => bytes.forEach((_, index) => (bytes[index] = (index * 7) % 32)));
+
+async function openTool(page: Page): Promise<void> {
+  await gotoHydrated(page, TOOL);
+  await expect(page.getByRole('heading', {name: 'Check a password'})).toBeVisible();
+}
+
+function checkRegion(page: Page) {
+  return page.getByRole('region', {name: 'Check a password'});
+}
+
+const damages: {name: string; pasted: string; says: RegExp}[] = [
+  {name: 'a trailing space', pasted: `${PASSWORD} `, says: /ends with a space/},
+  {name: 'lower case', pasted: PASSWORD.toLowerCase(), says: /lower case/},
+  {name: 'the letter O for the digit 0', pasted: PASSWORD.replace('0', 'O'), says: /the letter "O".*digit 0/},
+  {name: 'a missing last group', pasted: PASSWORD.slice(0, -2), says: /looks cut off/},
+];
+
+test('the fixed test password has what the damage cases need', () => {
+  expect(PASSWORD).toMatch(/0/);
+  expect(PASSWORD).toMatch(/[A-Z]/);
+  expect(checkPassword(PASSWORD).ok).toBe(true);
+});
+
+for (const damage of damages) {
+  test(`a password with ${damage.name} is diagnosed in words`, async ({page, consoleErrors}) => {
+    await openTool(page);
+    const region = checkRegion(page);
+    await region.getByLabel('Password as pasted').fill(damage.pasted);
+    await region.getByRole('button', {name: 'Check'}).click();
+    const problems = region.getByRole('list', {name: 'Problems found'});
+    await expect(problems).toContainText(damage.says);
+    for (const problem of checkPassword(damage.pasted).problems) await expect(problems).toContainText(problem.message);
+    await expect(region.getByRole('status').first()).toContainText(/problems? found/);
+    expect(consoleErrors).toEqual([]);
+  });
+}
+
+test('the input is a plain labelled text box that the browser does not fill or correct', async ({page}) => {
+  await openTool(page);
+  const input = checkRegion(page).getByLabel('Password as pasted');
+  await expect(input).toHaveAttribute('type', 'text');
+  await expect(input).toHaveAttribute('autocomplete', 'off');
+  await expect(input).toHaveAttribute('spellcheck', 'false');
+  await expect(checkRegion(page)).toContainText('Nothing is sent or stored.');
+});
+
+test('several kinds of damage at once give the corrected password, which copies', async ({page, context}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openTool(page);
+  const region = checkRegion(page);
+  await region.getByLabel('Password as pasted').fill(` ${PASSWORD.toLowerCase().replace('0', 'o')}\n`);
+  await expect(region).toContainText(`Corrected password: ${PASSWORD}`);
+  await region.getByRole('button', {name: 'Copy fixed password'}).click();
+  await expect(region.getByRole('status').filter({hasText: 'Copied'})).toHaveText('Copied the corrected password.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(PASSWORD);
+  await region.getByRole('button', {name: 'Put it in the box'}).click();
+  await expect(region.getByLabel('Password as pasted')).toHaveValue(PASSWORD);
+  await expect(region).toContainText('No problems found');
+});
+
+test('a generated password passes the check and copies', async ({page, context}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openTool(page);
+  const region = page.getByRole('region', {name: 'Generate a connector password'});
+  await region.getByRole('button', {name: 'Generate a password'}).click();
+  const generated = region.getByLabel('Generated password');
+  await expect(generated).toHaveValue(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]$/);
+  const value = await generated.inputValue();
+  expect(checkPassword(value).ok).toBe(true);
+  await region.getByRole('button', {name: 'Copy generated password'}).click();
+  await expect(region.getByRole('status')).toHaveText('Copied the generated password.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(value);
+});
+
+test('verifies an issued password against the in-browser endpoint, and reports nvu for a damaged one', async ({page}) => {
+  await openTool(page);
+  const verify = page.getByRole('region', {name: 'Verify against the test endpoint'});
+  await expect(verify.getByLabel('Test endpoint')).toHaveValue('browser');
+  await verify.getByRole('button', {name: 'Create a test user'}).click();
+  await expect(verify.getByRole('status')).toContainText('Created the test user');
+  await expect(verify.getByLabel('User name')).not.toHaveValue('');
+  const password = checkRegion(page).getByLabel('Password as pasted');
+  const issued = await password.inputValue();
+  expect(checkPassword(issued).ok).toBe(true);
+
+  await verify.getByRole('button', {name: 'Verify password'}).click();
+  await expect(verify.getByRole('status')).toContainText('Accepted: the user name and password match');
+
+  await password.fill(issued.slice(0, -2));
+  await verify.getByRole('button', {name: 'Verify password'}).click();
+  await expect(verify.getByRole('status')).toContainText('the endpoint answered nvu: the password doesn’t match this user');
+  await expect(verify.getByRole('link', {name: /password is not accepted/})).toHaveAttribute('href', '/docs/troubleshooting#msg-invalid-password');
+});
+
+test('verifies against this site’s server endpoint when one runs', async ({page}) => {
+  await openTool(page);
+  const verify = page.getByRole('region', {name: 'Verify against the test endpoint'});
+  const health = await page.request.get('/qbwc/health');
+  expect(health.ok()).toBe(true);
+  await expect(verify.getByRole('option', {name: /This site’s server/})).toHaveCount(1);
+  await verify.getByLabel('Test endpoint').selectOption('server');
+  await verify.getByRole('button', {name: 'Create a test user'}).click();
+  await expect(verify.getByRole('status')).toContainText('Created the test user');
+  await verify.getByRole('button', {name: 'Verify password'}).click();
+  await expect(verify.getByRole('status')).toContainText('Accepted');
+  await verify.getByLabel('User name').fill('nobody-at-all');
+  await verify.getByRole('button', {name: 'Verify password'}).click();
+  await expect(verify.getByRole('status')).toContainText('answered nvu');
+});
+
+test('keyboard only: type, press Enter to check, reach Copy fixed password with Tab', async ({page, context}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openTool(page);
+  const input = checkRegion(page).getByLabel('Password as pasted');
+  await input.focus();
+  await page.keyboard.type(`${PASSWORD.toLowerCase()} `);
+  await page.keyboard.press('Enter');
+  await expect(checkRegion(page).getByRole('status').first()).toBeFocused();
+  for (let presses = 0; presses < 10; presses++) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Copy fixed password') break;
+  }
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(PASSWORD);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no axe violations with a diagnosis shown, ${colorScheme} mode`, async ({browser}) => {
+    const context = await browser.newContext({colorScheme});
+    const page = await context.newPage();
+    await openTool(page);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
+    await checkRegion(page).getByLabel('Password as pasted').fill(` ${PASSWORD.toLowerCase()}\n`);
+    await expect(checkRegion(page)).toContainText('Corrected password');
+    await page.getByRole('button', {name: 'Create a test user'}).click();
+    await page.getByRole('button', {name: 'Verify password'}).click();
+    await expect(page.getByRole('region', {name: 'Verify against the test endpoint'}).getByRole('status')).toContainText('Accepted');
+    await page.getByRole('button', {name: 'Generate a password'}).click();
+    expect(await axeViolations(page)).toEqual([]);
+    mkdirSync(SHOTS, {recursive: true});
+    await page.screenshot({path: `${SHOTS}/password-${colorScheme}.png`, fullPage: true});
+    await context.close();
+  });
+}
+
+test('the password check fits a 375 px wide phone screen', async ({browser}) => {
+  const context = await browser.newContext({viewport: {width: 375, height: 800}, isMobile: true, hasTouch: true});
+  const page = await context.newPage();
+  await openTool(page);
+  await checkRegion(page).getByLabel('Password as pasted').fill(`${PASSWORD.toLowerCase().replace('0', 'o')}   `);
+  await expect(checkRegion(page)).toContainText('Corrected password');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+  mkdirSync(SHOTS, {recursive: true});
+  await page.screenshot({path: `${SHOTS}/password-mobile.png`, fullPage: true});
+  await context.close();
+});

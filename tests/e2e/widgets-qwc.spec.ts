@@ -1,0 +1,263 @@
+import {mkdirSync, readFileSync, readdirSync} from 'node:fs';
+import {join} from 'node:path';
+import type {Page} from '@playwright/test';
+import {test, expect, gotoHydrated, axeViolations} from './fixtures';
+import {parseQwc} from '../../src/qbwc/qwc';
+
+const TOOL = '/docs/tools/qwc-generator';
+const FIXTURES = join(__dirname, '../fixtures/qwc');
+const SHOTS = '/tmp/shots-widgets1';
+const fixtureNames = readdirSync(FIXTURES).filter((name) => name.endsWith('.qwc')).sort();
+
+async function openTool(page: Page): Promise<void> {
+  await gotoHydrated(page, TOOL);
+  await expect(page.getByRole('heading', {name: 'Make a .qwc file'})).toBeVisible();
+}
+
+function inspector(page: Page) {
+  return page.getByRole('region', {name: 'Inspect an existing .qwc file'});
+}
+
+async function fillValidForm(page: Page): Promise<void> {
+  await page.getByLabel('App name').fill('Acme & Sons Sync');
+  await page.getByLabel('App URL').fill('https://sync.acme-example.com/qbwc');
+  await page.getByLabel('Support URL').fill('https://sync.acme-example.com/support');
+  await page.getByLabel('User name').fill('acme-books');
+  await page.getByLabel('Description').fill('Sends Acme invoices to QuickBooks');
+}
+
+test('an http App URL shows the QBWC1010 error beside the field, and fixing it removes it', async ({page, consoleErrors}) => {
+  await openTool(page);
+  const appUrl = page.getByLabel('App URL');
+  await appUrl.fill('http://example.com/qbwc');
+  await expect(appUrl).toHaveAttribute('aria-invalid', 'true');
+  await expect(appUrl).toHaveAccessibleDescription(/uses http.*QBWC1010/);
+  const explain = page.getByRole('link', {name: 'What QBWC1010 means'});
+  await expect(explain).toHaveAttribute('href', '/docs/troubleshooting#qbwc1010');
+  await expect(page.getByRole('button', {name: /^Download/})).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByText(/can’t be downloaded or copied until/)).toBeVisible();
+
+  await appUrl.fill('https://example.com/qbwc');
+  await expect(appUrl).toHaveAttribute('aria-invalid', 'false');
+  await expect(appUrl).not.toHaveAccessibleDescription(/QBWC1010/);
+  await expect(explain).toHaveCount(0);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the checks summary counts errors and warnings in a polite live region', async ({page}) => {
+  await openTool(page);
+  await page.getByLabel('App URL').fill('http://example.com/qbwc');
+  await page.getByLabel('Support URL').fill('https://other-example.net/support');
+  await page.getByLabel('Description').fill('');
+  const summary = page.getByRole('status').filter({hasText: /\d+ errors?/});
+  await expect(summary).toHaveText('2 errors, 1 warning');
+  await page.getByRole('button', {name: 'Error in Support URL'}).click();
+  await expect(page.getByLabel('Support URL')).toBeFocused();
+});
+
+test('the downloaded file parses cleanly with the values typed', async ({page}) => {
+  await openTool(page);
+  await fillValidForm(page);
+  await page.getByText('Advanced', {exact: true}).click();
+  await page.getByLabel('SOAP style').selectOption('Document');
+  await page.getByLabel('Interval').fill('30');
+  const ownerId = await page.getByLabel('Owner ID').inputValue();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', {name: 'Download Acme & Sons Sync.qwc'}).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Acme & Sons Sync.qwc');
+  const xml = readFileSync(await file.path(), 'utf8');
+  expect(xml).toContain('Acme &amp; Sons Sync');
+  const {model, issues} = parseQwc(xml);
+  expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+  expect(model).toMatchObject({
+    appName: 'Acme & Sons Sync',
+    appUrl: 'https://sync.acme-example.com/qbwc',
+    appSupport: 'https://sync.acme-example.com/support',
+    userName: 'acme-books',
+    appDescription: 'Sends Acme invoices to QuickBooks',
+    ownerId,
+    qbType: 'QBFS',
+    style: 'Document',
+    scheduler: {unit: 'minutes', every: 30},
+  });
+  await expect(page.getByRole('status').filter({hasText: 'Downloaded'})).toHaveText('Downloaded Acme & Sons Sync.qwc.');
+});
+
+test('a new GUID button replaces that GUID only', async ({page}) => {
+  await openTool(page);
+  await page.getByText('Advanced', {exact: true}).click();
+  const owner = page.getByLabel('Owner ID');
+  const file = page.getByLabel('File ID');
+  const [ownerBefore, fileBefore] = [await owner.inputValue(), await file.inputValue()];
+  await page.getByRole('button', {name: 'Generate a new OwnerID'}).click();
+  await expect(owner).not.toHaveValue(ownerBefore);
+  await expect(owner).toHaveValue(/^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/);
+  await expect(file).toHaveValue(fileBefore);
+});
+
+test('a one-click fix corrects a GUID without braces', async ({page}) => {
+  await openTool(page);
+  await page.getByText('Advanced', {exact: true}).click();
+  const owner = page.getByLabel('Owner ID');
+  await owner.fill('57F3B9B1-86F1-4FCC-B1EE-566DE1813D20');
+  await expect(owner).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', {name: 'Set Owner ID to "{57F3B9B1-86F1-4FCC-B1EE-566DE1813D20}"'}).click();
+  await expect(owner).toHaveValue('{57F3B9B1-86F1-4FCC-B1EE-566DE1813D20}');
+  await expect(owner).toHaveAttribute('aria-invalid', 'false');
+});
+
+test('copy to clipboard and the shareable link reopen the generator with the same values', async ({page, context}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openTool(page);
+  await fillValidForm(page);
+  await page.getByLabel('Unit').selectOption('seconds');
+  await page.getByLabel('Interval').fill('90');
+  const ownerId = await page.getByLabel('Owner ID').inputValue();
+  const fileId = await page.getByLabel('File ID').inputValue();
+
+  await page.getByRole('button', {name: 'Copy to clipboard'}).click();
+  await expect(page.getByRole('status').filter({hasText: 'Copied the file'})).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(parseQwc(copied).model?.appName).toBe('Acme & Sons Sync');
+
+  await page.getByRole('button', {name: 'Copy shareable link'}).click();
+  await expect(page.getByRole('status').filter({hasText: 'Copied a link'})).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(new URL(link).pathname).toBe(TOOL);
+
+  const reopened = await context.newPage();
+  await gotoHydrated(reopened, new URL(link).pathname + new URL(link).search);
+  await expect(reopened.getByRole('status').filter({hasText: 'shared link'})).toBeVisible();
+  await expect(reopened.getByLabel('App name')).toHaveValue('Acme & Sons Sync');
+  await expect(reopened.getByLabel('App URL')).toHaveValue('https://sync.acme-example.com/qbwc');
+  await expect(reopened.getByLabel('Support URL')).toHaveValue('https://sync.acme-example.com/support');
+  await expect(reopened.getByLabel('User name')).toHaveValue('acme-books');
+  await expect(reopened.getByLabel('Owner ID')).toHaveValue(ownerId);
+  await expect(reopened.getByLabel('File ID')).toHaveValue(fileId);
+  await expect(reopened.getByLabel('Unit')).toHaveValue('seconds');
+  await expect(reopened.getByLabel('Interval')).toHaveValue('90');
+});
+
+for (const name of fixtureNames) {
+  test(`the inspector lists every problem of ${name}, chosen and pasted`, async ({page, consoleErrors}) => {
+    const text = readFileSync(join(FIXTURES, name), 'utf8');
+    const expected = parseQwc(text);
+    await openTool(page);
+    const region = inspector(page);
+
+    await region.getByLabel('Choose a .qwc file').setInputFiles(join(FIXTURES, name));
+    await expect(region.getByRole('heading', {name: `Problems in “${name}”`})).toBeFocused();
+    for (const issue of expected.issues) await expect(region).toContainText(issue.message);
+    if (expected.issues.length === 0) await expect(region).toContainText('No problems found');
+    if (expected.model) await expect(page.getByLabel('App name')).toHaveValue(expected.model.appName);
+    for (const issue of expected.issues.filter((candidate) => candidate.code)) {
+      await expect(region.getByRole('link', {name: `What ${issue.code} means`}).first()).toBeVisible();
+    }
+
+    await region.getByLabel(/paste the file/).fill(text);
+    await region.getByRole('button', {name: 'Inspect'}).click();
+    await expect(region.getByRole('heading', {name: 'Problems in the pasted text'})).toBeVisible();
+    for (const issue of expected.issues) await expect(region).toContainText(issue.message);
+    expect(consoleErrors).toEqual([]);
+  });
+}
+
+test('specific fixtures: line numbers, misspelt elements and their suggestions are named', async ({page}) => {
+  await openTool(page);
+  const region = inspector(page);
+  await region.getByLabel('Choose a .qwc file').setInputFiles(join(FIXTURES, 'unescaped-ampersand.qwc'));
+  await expect(region).toContainText(/line 3, column \d+/);
+  await expect(region).toContainText('&amp;');
+  await region.getByLabel('Choose a .qwc file').setInputFiles(join(FIXTURES, 'personaldataprep-typo.qwc'));
+  await expect(region).toContainText('Did you mean PersonalDataPref?');
+  await region.getByLabel('Choose a .qwc file').setInputFiles(join(FIXTURES, 'http-remote-host.qwc'));
+  await region.getByRole('button', {name: 'Go to App URL'}).first().click();
+  await expect(page.getByLabel('App URL')).toBeFocused();
+});
+
+test('binary, huge and non-XML files are explained in words', async ({page, consoleErrors}) => {
+  await openTool(page);
+  const region = inspector(page);
+  const chooser = region.getByLabel('Choose a .qwc file');
+
+  await chooser.setInputFiles({name: 'photo.qwc', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe, 0x00])});
+  await expect(region).toContainText('This is not a text file');
+
+  await chooser.setInputFiles({name: 'backup.qwc', mimeType: 'text/xml', buffer: Buffer.alloc(1024 * 1024 + 10, 0x20)});
+  await expect(region).toContainText('far too large for a .qwc file');
+
+  await chooser.setInputFiles(join(FIXTURES, 'not-xml.qwc'));
+  await expect(region).toContainText('This is not an XML file');
+  await expect(region).toContainText('Nothing could be loaded into the form.');
+
+  await region.getByLabel(/paste the file/).fill('');
+  await region.getByRole('button', {name: 'Inspect'}).click();
+  await expect(region).toContainText('The file is empty');
+  await expect(page.getByRole('heading', {name: 'Make a .qwc file'})).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('keyboard only: an invalid form sends focus to the error, a valid one downloads on Enter', async ({page}) => {
+  await openTool(page);
+  const appUrl = page.getByLabel('App URL');
+  await appUrl.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('http://example.com/qbwc');
+  await page.getByLabel('Support URL').focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('https://example.com/support');
+
+  async function tabToDownload(): Promise<void> {
+    for (let presses = 0; presses < 80; presses++) {
+      await page.keyboard.press('Tab');
+      const name = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      if (name.startsWith('Download')) return;
+    }
+    throw new Error('Download was not reached with Tab');
+  }
+
+  await page.getByLabel('Description').focus();
+  await tabToDownload();
+  await page.keyboard.press('Enter');
+  await expect(appUrl).toBeFocused();
+  await expect(page.getByRole('status').filter({hasText: 'Cannot download'})).toContainText('focus moved to the first one');
+
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('https://example.com/qbwc');
+  await tabToDownload();
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  const xml = readFileSync(await (await download).path(), 'utf8');
+  expect(parseQwc(xml).model?.appUrl).toBe('https://example.com/qbwc');
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no axe violations with a file loaded, ${colorScheme} mode`, async ({browser}) => {
+    const context = await browser.newContext({colorScheme});
+    const page = await context.newPage();
+    await openTool(page);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
+    await inspector(page).getByLabel('Choose a .qwc file').setInputFiles(join(FIXTURES, 'http-remote-host.qwc'));
+    await expect(inspector(page)).toContainText('QBWC1010');
+    const details = page.getByText('Advanced', {exact: true});
+    if (!(await page.getByLabel('Owner ID').isVisible())) await details.click();
+    expect(await axeViolations(page)).toEqual([]);
+    mkdirSync(SHOTS, {recursive: true});
+    await page.screenshot({path: `${SHOTS}/qwc-${colorScheme}.png`, fullPage: true});
+    await context.close();
+  });
+}
+
+test('fits a 375 px wide phone screen', async ({browser}) => {
+  const context = await browser.newContext({viewport: {width: 375, height: 800}, isMobile: true, hasTouch: true});
+  const page = await context.newPage();
+  await openTool(page);
+  await inspector(page).getByLabel('Choose a .qwc file').setInputFiles(join(FIXTURES, 'appsupport-other-domain.qwc'));
+  await page.getByText('Advanced', {exact: true}).click();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+  mkdirSync(SHOTS, {recursive: true});
+  await page.screenshot({path: `${SHOTS}/qwc-mobile.png`, fullPage: true});
+  await context.close();
+});

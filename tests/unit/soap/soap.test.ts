@@ -1,0 +1,296 @@
+import {readFileSync, readdirSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {
+  buildFault,
+  buildRequest,
+  buildResponse,
+  methodFromSoapAction,
+  parseFault,
+  parseRequest,
+  parseResponse,
+  QBWC_METHOD_NAMES,
+  QBWC_METHODS,
+  scanXmlStructure,
+  SoapCodecError,
+  SoapFaultError,
+  soapActionFor,
+  type QbwcMethod,
+} from '../../../src/qbwc/soap';
+
+const FIXTURES = join(__dirname, '../../fixtures/envelopes');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+const TICKET = '7d3c1f0a-52b4-4e8e-9a61-0c2f5d8e4b19';
+
+function codecError(run: () => unknown): SoapCodecError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof SoapCodecError) return error;
+    throw error;
+  }
+  throw new Error('expected a SoapCodecError');
+}
+
+describe('method table', () => {
+  it('holds the eleven Web Connector methods with their wire parameter names', () => {
+    expect(QBWC_METHOD_NAMES).toEqual([
+      'serverVersion',
+      'clientVersion',
+      'authenticate',
+      'sendRequestXML',
+      'receiveResponseXML',
+      'connectionError',
+      'getLastError',
+      'closeConnection',
+      'getInteractiveURL',
+      'interactiveDone',
+      'interactiveRejected',
+    ]);
+    expect(QBWC_METHODS.sendRequestXML.params.map((p) => p.name)).toEqual([
+      'ticket',
+      'strHCPResponse',
+      'strCompanyFileName',
+      'qbXMLCountry',
+      'qbXMLMajorVers',
+      'qbXMLMinorVers',
+    ]);
+    expect(QBWC_METHODS.receiveResponseXML.result).toBe('int');
+    expect(QBWC_METHODS.authenticate.result).toBe('string[]');
+  });
+
+  it('reads the method from a quoted or bare SOAPAction', () => {
+    expect(methodFromSoapAction('"http://developer.intuit.com/authenticate"')).toBe('authenticate');
+    expect(methodFromSoapAction('http://developer.intuit.com/closeConnection')).toBe('closeConnection');
+    expect(methodFromSoapAction('"http://developer.intuit.com/getServerVersion"')).toBe('serverVersion');
+    expect(methodFromSoapAction('"http://developer.intuit.com/dropTables"')).toBeUndefined();
+    expect(methodFromSoapAction(undefined)).toBeUndefined();
+    expect(soapActionFor('sendRequestXML')).toBe('"http://developer.intuit.com/sendRequestXML"');
+  });
+});
+
+describe('parseRequest', () => {
+  it('reads every request fixture with all of its parameters', () => {
+    const expected: Record<string, [QbwcMethod, Record<string, string>]> = {
+      'request-serverVersion.xml': ['serverVersion', {}],
+      'request-clientVersion.xml': ['clientVersion', {strVersion: '2.3.0.36'}],
+      'request-authenticate.xml': ['authenticate', {strUserName: 'office-pc', strPassword: 'a<b&c"d>e'}],
+      'request-getLastError.xml': ['getLastError', {ticket: TICKET}],
+      'request-closeConnection.xml': ['closeConnection', {ticket: TICKET}],
+      'request-connectionError.xml': ['connectionError', {ticket: TICKET, hresult: '0x80040408', message: 'Could not start QuickBooks.'}],
+      'request-getInteractiveURL.xml': ['getInteractiveURL', {wcTicket: TICKET, sessionID: 's-42'}],
+      'request-interactiveDone.xml': ['interactiveDone', {wcTicket: TICKET}],
+      'request-interactiveRejected.xml': ['interactiveRejected', {wcTicket: TICKET, reason: 'Declined by the user'}],
+      'request-receiveResponseXML-hresult.xml': [
+        'receiveResponseXML',
+        {ticket: TICKET, response: '', hresult: '0x80040400', message: 'QuickBooks found an error when parsing the provided XML text stream.'},
+      ],
+      'request-sendRequestXML-later.xml': [
+        'sendRequestXML',
+        {ticket: TICKET, strHCPResponse: '', strCompanyFileName: 'C:\\Company Files\\baker.qbw', qbXMLCountry: 'CA', qbXMLMajorVers: '13', qbXMLMinorVers: '0'},
+      ],
+    };
+    for (const [file, [method, params]] of Object.entries(expected)) {
+      expect(parseRequest(fixture(file)), file).toEqual({method, params});
+    }
+  });
+
+  it('keeps the escaped qbXML payload exactly: line breaks, quotes and escaped ampersands', () => {
+    const first = parseRequest(fixture('request-sendRequestXML-first.xml'));
+    expect(first.method).toBe('sendRequestXML');
+    const hcp = (first.params as Record<string, string>).strHCPResponse!;
+    expect(hcp.startsWith('<?xml version="1.0" ?>\n<QBXML>\n')).toBe(true);
+    expect(hcp).toContain('<CompanyName>Baker &amp; Sons</CompanyName>\n');
+    expect(hcp.endsWith('</QBXML>\n')).toBe(true);
+    expect(hcp.split('\n')).toHaveLength(11);
+
+    const received = parseRequest(fixture('request-receiveResponseXML-ok.xml'));
+    const response = (received.params as Record<string, string>).response!;
+    expect(response).toContain('<Name>Tools "R" Us &amp; Co</Name>');
+    expect((received.params as Record<string, string>).hresult).toBe('');
+  });
+
+  it('reads RPC/encoded bodies with xsi:type and any prefix', () => {
+    expect(parseRequest(fixture('request-rpc-clientVersion.xml'))).toEqual({method: 'clientVersion', params: {strVersion: '2.2.0.71'}});
+  });
+
+  it('reads pretty-printed envelopes with prefixed parameters and a Header', () => {
+    expect(parseRequest(fixture('request-prefixed-authenticate.xml'))).toEqual({
+      method: 'authenticate',
+      params: {strUserName: 'pretty-printer', strPassword: ''},
+    });
+  });
+
+  it('reads missing parameters as empty strings and ignores unknown ones', () => {
+    const xml = buildRequest('closeConnection', {ticket: 'x'}).replace('<ticket>x</ticket>', '<extra>1</extra>');
+    expect(parseRequest(xml)).toEqual({method: 'closeConnection', params: {ticket: ''}});
+  });
+
+  it('accepts getServerVersion as an alias and ignores its ticket', () => {
+    const xml = buildRequest('serverVersion', {}).replace(
+      '<serverVersion xmlns="http://developer.intuit.com/"></serverVersion>',
+      '<getServerVersion xmlns="http://developer.intuit.com/"><ticket>abc</ticket></getServerVersion>',
+    );
+    expect(xml).toContain('getServerVersion');
+    expect(parseRequest(xml)).toEqual({method: 'serverVersion', params: {}});
+  });
+
+  it('falls back to SOAPAction only when the Body does not name a method', () => {
+    const empty = buildFault('soap:Client', 'x').replace(/<soap:Fault>.*<\/soap:Fault>/, '');
+    expect(parseRequest(empty, {soapAction: '"http://developer.intuit.com/serverVersion"'}).method).toBe('serverVersion');
+    const known = fixture('request-getLastError.xml');
+    expect(parseRequest(known, {soapAction: '"http://developer.intuit.com/closeConnection"'}).method).toBe('getLastError');
+    expect(codecError(() => parseRequest(empty)).reason).toBe('unknown-method');
+  });
+
+  it('decodes character references and keeps CR written as &#xD;', () => {
+    const xml = fixture('request-getLastError.xml').replace(TICKET, 'a&#x41;&#66;&quot;&apos;&#xD;z');
+    expect(parseRequest(xml).params).toEqual({ticket: 'aAB"\'\rz'});
+  });
+
+  it('takes a CDATA section literally and refuses CDATA mixed with text', () => {
+    const cdata = fixture('request-getLastError.xml').replace(TICKET, '\n  <![CDATA[<Name>A &amp; B</Name>]]>\n');
+    expect(parseRequest(cdata).params).toEqual({ticket: '<Name>A &amp; B</Name>'});
+    const mixed = fixture('request-getLastError.xml').replace(TICKET, 'x<![CDATA[y]]>');
+    expect(codecError(() => parseRequest(mixed)).reason).toBe('bad-parameter');
+  });
+
+  it('refuses unknown methods, naming the ones it implements', () => {
+    const xml = fixture('request-getLastError.xml').replace(/getLastError/g, 'dropTables');
+    const error = codecError(() => parseRequest(xml));
+    expect(error.reason).toBe('unknown-method');
+    expect(error.faultCode).toBe('soap:Client');
+    expect(error.message).toContain('authenticate');
+    expect(error.message).not.toContain('dropTables');
+  });
+
+  it.each([
+    ['an empty body', ''],
+    ['plain text', 'hello'],
+    ['JSON', '{"method":"authenticate"}'],
+    ['an unclosed element', '<soap:Envelope xmlns:soap="x"><soap:Body><serverVersion></soap:Body></soap:Envelope>'],
+    ['a truncated document', fixture('request-authenticate.xml').slice(0, 200)],
+    ['two root elements', '<a></a><b></b>'],
+    ['text after the root', `${fixture('request-serverVersion.xml')}trailing`],
+    ['a bare ampersand', fixture('request-getLastError.xml').replace(TICKET, 'a & b')],
+    ['an undefined entity', fixture('request-getLastError.xml').replace(TICKET, '&nbsp;')],
+    ['a forbidden character reference', fixture('request-getLastError.xml').replace(TICKET, '&#0;')],
+    ['an unterminated attribute', '<soap:Envelope xmlns:soap="x><soap:Body/></soap:Envelope>'],
+    ['a root that is not an Envelope', '<Body><serverVersion/></Body>'],
+  ])('refuses %s', (_label, xml) => {
+    const error = codecError(() => parseRequest(xml));
+    expect(error.faultCode).toBe('soap:Client');
+    expect(['empty', 'malformed', 'not-envelope']).toContain(error.reason);
+  });
+
+  it('refuses DOCTYPE and ENTITY declarations before any parsing', () => {
+    const xml = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]>${fixture('request-serverVersion.xml').replace(/^<\?xml[^>]*\?>/, '')}`;
+    expect(codecError(() => parseRequest(xml)).reason).toBe('declaration');
+    expect(codecError(() => parseRequest('<!ENTITY x "y"><a/>')).reason).toBe('declaration');
+    expect(codecError(() => parseRequest('<!doctype a><a/>')).reason).toBe('declaration');
+  });
+
+  it('refuses nesting deeper than 32 levels', () => {
+    const deep = `${'<a>'.repeat(33)}${'</a>'.repeat(33)}`;
+    expect(codecError(() => scanXmlStructure(deep)).reason).toBe('too-deep');
+    expect(() => scanXmlStructure(`${'<a>'.repeat(32)}${'</a>'.repeat(32)}`)).not.toThrow();
+    expect(codecError(() => scanXmlStructure(`${'<a>'.repeat(32)}<b/>${'</a>'.repeat(32)}`)).reason).toBe('too-deep');
+  });
+
+  it('refuses parameters that hold elements or appear twice', () => {
+    const nested = fixture('request-getLastError.xml').replace(TICKET, '<QBXML><x/></QBXML>');
+    expect(codecError(() => parseRequest(nested)).reason).toBe('bad-parameter');
+    const twice = fixture('request-getLastError.xml').replace(`<ticket>${TICKET}</ticket>`, '<ticket>a</ticket><ticket>b</ticket>');
+    expect(codecError(() => parseRequest(twice)).reason).toBe('bad-parameter');
+  });
+});
+
+describe('buildRequest', () => {
+  it('round-trips every fixture request through build and parse', () => {
+    const files = readdirSync(FIXTURES).filter((name) => name.startsWith('request-'));
+    expect(files.length).toBeGreaterThanOrEqual(15);
+    for (const file of files) {
+      const parsed = parseRequest(fixture(file));
+      expect(parseRequest(buildRequest(parsed.method, parsed.params)), file).toEqual(parsed);
+    }
+  });
+
+  it('writes the .NET wire shape: declaration, soap prefix, default namespace on the method', () => {
+    const xml = buildRequest('clientVersion', {strVersion: '2.3.0.36'});
+    expect(xml).toBe(
+      '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><soap:Body><clientVersion xmlns="http://developer.intuit.com/"><strVersion>2.3.0.36</strVersion></clientVersion></soap:Body></soap:Envelope>',
+    );
+  });
+
+  it('escapes payload text as the Web Connector does (no quote escaping) and writes every parameter', () => {
+    const xml = buildRequest('receiveResponseXML', {ticket: 't', response: '<a b="1">x & y</a>\r\n'});
+    expect(xml).toContain('<response>&lt;a b="1"&gt;x &amp; y&lt;/a&gt;&#xD;\n</response><hresult></hresult><message></message>');
+  });
+});
+
+describe('buildResponse and parseResponse', () => {
+  it('reproduces every fixture response byte for byte', () => {
+    const files = readdirSync(FIXTURES).filter((name) => name.startsWith('response-') && name !== 'response-fault.xml');
+    expect(files.length).toBeGreaterThanOrEqual(15);
+    for (const file of files) {
+      const xml = fixture(file);
+      const parsed = parseResponse(xml);
+      expect(buildResponse(parsed.method, parsed.result), file).toBe(xml);
+    }
+  });
+
+  it('reads typed results', () => {
+    expect(parseResponse(fixture('response-receiveResponseXML-error.xml'))).toEqual({method: 'receiveResponseXML', result: -101});
+    expect(parseResponse(fixture('response-authenticate-minrun.xml'))).toEqual({
+      method: 'authenticate',
+      result: [TICKET, 'none', '', '600'],
+    });
+    expect(parseResponse(fixture('response-getInteractiveURL.xml')).result).toBe('https://app.example.org/interactive?s=42&step=1');
+    const qbxml = parseResponse(fixture('response-sendRequestXML-qbxml.xml')).result as string;
+    expect(qbxml.startsWith('<?xml version="1.0"?><?qbxml version="13.0"?><QBXML>')).toBe(true);
+    expect(qbxml).toContain('<Name>A &amp; B</Name>');
+  });
+
+  it('always writes at least two authenticate items, empty ones included, and fills holes', () => {
+    expect(buildResponse('authenticate', ['', 'nvu'])).toContain('<authenticateResult><string></string><string>nvu</string></authenticateResult>');
+    expect(buildResponse('authenticate', ['t'])).toContain('<authenticateResult><string>t</string><string></string></authenticateResult>');
+    const sparse: string[] = ['t', 'none'];
+    sparse[3] = '300';
+    expect(parseResponse(buildResponse('authenticate', sparse)).result).toEqual(['t', 'none', '', '300']);
+  });
+
+  it('writes integers only for receiveResponseXML', () => {
+    expect(parseResponse(buildResponse('receiveResponseXML', 42)).result).toBe(42);
+    expect(() => buildResponse('receiveResponseXML', 1.5)).toThrow(SoapCodecError);
+    expect(() => buildResponse('receiveResponseXML', Number.NaN)).toThrow(SoapCodecError);
+  });
+
+  it('returns the same text for a repeated result and a different one for a different result', () => {
+    expect(buildResponse('closeConnection', 'OK')).toBe(buildResponse('closeConnection', 'OK'));
+    expect(buildResponse('closeConnection', 'OK')).not.toBe(buildResponse('closeConnection', 'OK!'));
+  });
+
+  it('throws SoapFaultError for a Fault and refuses bodies that are not QBWC responses', () => {
+    expect(() => parseResponse(fixture('response-fault.xml'))).toThrow(SoapFaultError);
+    try {
+      parseResponse(fixture('response-fault.xml'));
+    } catch (error) {
+      expect((error as SoapFaultError).faultCode).toBe('soap:Server');
+      expect((error as SoapFaultError).faultString).toBe('Database <orders> unavailable');
+    }
+    expect(codecError(() => parseResponse(fixture('request-getLastError.xml'))).reason).toBe('unknown-method');
+    const badInt = fixture('response-receiveResponseXML-progress.xml').replace('>75<', '>lots<');
+    expect(codecError(() => parseResponse(badInt)).reason).toBe('bad-result');
+  });
+});
+
+describe('faults', () => {
+  it('builds SOAP 1.1 faults with escaped text and reads them back', () => {
+    const xml = buildFault('soap:Client', 'Ticket <x> & friends');
+    expect(xml).toContain('<soap:Fault><faultcode>soap:Client</faultcode><faultstring>Ticket &lt;x&gt; &amp; friends</faultstring></soap:Fault>');
+    expect(parseFault(xml)).toEqual({code: 'soap:Client', message: 'Ticket <x> & friends'});
+    expect(parseFault(fixture('response-fault.xml'))).toEqual({code: 'soap:Server', message: 'Database <orders> unavailable'});
+    expect(parseFault(fixture('response-closeConnection.xml'))).toBeNull();
+    expect(parseFault('<html>oops</html>')).toBeNull();
+  });
+});
