@@ -17,6 +17,8 @@ const builder = new XMLBuilder({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   suppressEmptyNode: true,
+  // nillable="true" must stay an attribute with a value.
+  suppressBooleanAttributes: false,
   format: true,
   indentBy: '  ',
 });

@@ -133,7 +133,9 @@ export function createQuickBooksSimulator(options: QuickBooksSimulatorOptions = 
         throw error;
       }
       // QuickBooks needs the qbxml header and a request set it supports.
-      const [docMajor = Number.NaN, docMinor = 0] = doc.version.split('.').map(Number);
+      const version = /^(\d+)\.(\d+)$/.exec(doc.version.trim());
+      const docMajor = version ? Number(version[1]) : Number.NaN;
+      const docMinor = version ? Number(version[2]) : Number.NaN;
       const supportedVersion = docMajor < major || (docMajor === major && docMinor <= minor);
       if (doc.kind !== 'request' || !supportedVersion || doc.messages.length === 0) return parseError;
       if (!doc.messages.every((message) => message.name.endsWith('Rq'))) return parseError;

@@ -130,19 +130,30 @@ const COMPANY_QUERY = buildQbxmlRequest([{name: 'CompanyQueryRq', attributes: {r
 const TRUNCATED_COMPANY_QUERY = COMPANY_QUERY.slice(0, COMPANY_QUERY.lastIndexOf('</QBXML>'));
 
 const hexTable = Array.from({length: 256}, (_, i) => i.toString(16).padStart(2, '0'));
-const ticketBytes = new Uint8Array(16);
 const textEncoder = new TextEncoder();
+
+// One getRandomValues call per 256 tickets: the call itself costs more than the rest of a ticket.
+const randomPool = new Uint8Array(4096);
+let randomOffset = randomPool.length;
 
 /** A random GUID-shaped ticket (version 4 layout), from crypto.getRandomValues. */
 function newTicket(): string {
-  globalThis.crypto.getRandomValues(ticketBytes);
-  ticketBytes[6] = (ticketBytes[6]! & 0x0f) | 0x40;
-  ticketBytes[8] = (ticketBytes[8]! & 0x3f) | 0x80;
+  if (randomOffset + 16 > randomPool.length) {
+    globalThis.crypto.getRandomValues(randomPool);
+    randomOffset = 0;
+  }
+  const at = randomOffset;
+  randomOffset += 16;
   let hex = '';
   for (let i = 0; i < 16; i++) {
     if (i === 4 || i === 6 || i === 8 || i === 10) hex += '-';
-    hex += hexTable[ticketBytes[i]!];
+    let byte = randomPool[at + i]!;
+    if (i === 6) byte = (byte & 0x0f) | 0x40;
+    else if (i === 8) byte = (byte & 0x3f) | 0x80;
+    hex += hexTable[byte];
   }
+  // Used bytes are wiped so a ticket never lingers in the pool.
+  randomPool.fill(0, at, at + 16);
   return hex;
 }
 

@@ -499,12 +499,13 @@ export function parseRequest(xml: string, options: ParseRequestOptions = {}): Pa
     params[spec.name] =
       element === undefined || typeof element === 'string' ? '' : readText(doc, element[spec.name], spec.name);
   }
-  const request = {method, params} as ParsedRequest;
   if (short && fromBody && CACHEABLE_METHODS.has(method)) {
+    const frozen = Object.freeze({method, params: Object.freeze(params)}) as ParsedRequest;
     if (requestCache.size >= RESPONSE_CACHE_LIMIT) requestCache.clear();
-    requestCache.set(xml, Object.freeze({method, params: Object.freeze(params)}) as ParsedRequest);
+    requestCache.set(xml, frozen);
+    return frozen;
   }
-  return request;
+  return {method, params} as ParsedRequest;
 }
 
 function toResultValue(doc: ParsedDocument, method: QbwcMethod, node: ParsedNode | undefined): QbwcResultValue {

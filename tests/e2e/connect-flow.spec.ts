@@ -78,7 +78,8 @@ test('keyboard walk: checklist, download, password, reload, then the server hear
   expect(download.suggestedFilename()).toMatch(/\.qwc$/);
   const qwcText = readFileSync(await download.path(), 'utf8');
   const parsed = parseQwc(qwcText);
-  expect(parsed.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+  // The e2e server runs on 127.0.0.1, an IP address a real Web Connector refuses (QBWC1001/1002); nothing else may be wrong.
+  expect(parsed.issues.filter((issue) => issue.severity === 'error' && !['QBWC1001', 'QBWC1002'].includes(issue.code ?? ''))).toEqual([]);
   expect(parsed.model?.appUrl).toBe(`${baseURL}/qbwc`);
   await expect(page.getByText(`Saved ${download.suggestedFilename()}`)).toBeVisible();
   await next.focus();
@@ -146,7 +147,7 @@ test('mouse walk with "Simulate the Web Connector here": the flow hears the simu
   const calls = page.getByRole('list', {name: 'Calls in the update'}).getByRole('listitem');
   await expect(calls.first()).toContainText('serverVersion');
   await expect(calls.last()).toContainText('closeConnection');
-  const toggle = page.getByRole('button', {name: /Show envelopes of call 4, sendRequestXML/});
+  const toggle = page.getByRole('button', {name: 'Envelopes of call 4, sendRequestXML'});
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByText('Response from sendRequestXML')).toBeVisible();

@@ -57,7 +57,8 @@ export default function ConnectionCheckApp(): ReactNode {
   const [urlError, setUrlError] = useState<string | null>(null);
   const [server, setServer] = useState<ServerAvailability>('checking');
   const [issued, setIssued] = useState<IssuedConnection | null>(null);
-  const [checkedUrl, setCheckedUrl] = useState<string | null>(null);
+  // What the last run was aimed at: the report describes that run, whatever is picked since.
+  const [ranAgainst, setRanAgainst] = useState<{target: CheckTarget; url?: string} | null>(null);
   const {state, run, reset} = useSessionRunner();
   const urlInput = useRef<HTMLInputElement>(null);
   const running = state.phase === 'running';
@@ -74,12 +75,10 @@ export default function ConnectionCheckApp(): ReactNode {
 
   const report = useMemo(
     () =>
-      state.outcome
-        ? describeOutcome(state.outcome, {target, diagnosis: state.diagnosis ?? undefined, url: checkedUrl ?? undefined})
+      state.outcome && ranAgainst
+        ? describeOutcome(state.outcome, {...ranAgainst, diagnosis: state.diagnosis ?? undefined})
         : null,
-    // The report describes the run that finished, not the target picked since.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [state.outcome, state.diagnosis, checkedUrl],
+    [state.outcome, state.diagnosis, ranAgainst],
   );
 
   function prepare(): ((signal: AbortSignal) => Promise<PreparedRun>) | null {
@@ -95,7 +94,7 @@ export default function ConnectionCheckApp(): ReactNode {
       const url = checked.url;
       return async (signal) => {
         setIssued(null);
-        setCheckedUrl(url);
+        setRanAgainst({target: 'custom', url});
         return {
           transport: createFetchTransport(url, {signal}),
           credentials: {userName, password},
@@ -106,7 +105,7 @@ export default function ConnectionCheckApp(): ReactNode {
     const viaServer = target === 'this-site';
     return async (signal) => {
       setIssued(null);
-      setCheckedUrl(viaServer ? `${origin}${ENDPOINT_PATH}` : null);
+      setRanAgainst(viaServer ? {target, url: `${origin}${ENDPOINT_PATH}`} : {target});
       const endpoint = viaServer ? null : getBrowserEndpoint();
       const connection = await issueConnection(
         endpoint ? (request) => endpoint.fetch(request) : (request) => fetch(request),
@@ -131,14 +130,17 @@ export default function ConnectionCheckApp(): ReactNode {
   function onReset() {
     reset();
     setIssued(null);
-    setCheckedUrl(null);
+    setRanAgainst(null);
   }
 
   const lastStep = state.steps[state.steps.length - 1];
-  const curl =
-    report && target === 'custom' && checkedUrl && (state.outcome?.result === 'transport-error' || state.outcome?.result === 'not-soap')
-      ? buildCurlCommand(checkedUrl, {body: buildRequest('serverVersion', {}), soapAction: soapActionFor('serverVersion')})
-      : null;
+  const failedUrl =
+    ranAgainst?.target === 'custom' && (state.outcome?.result === 'transport-error' || state.outcome?.result === 'not-soap')
+      ? ranAgainst.url
+      : undefined;
+  const curl = failedUrl
+    ? buildCurlCommand(failedUrl, {body: buildRequest('serverVersion', {}), soapAction: soapActionFor('serverVersion')})
+    : null;
 
   return (
     <section className={styles.widget} aria-label="Connection check">

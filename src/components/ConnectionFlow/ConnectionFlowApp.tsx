@@ -272,28 +272,30 @@ export default function ConnectionFlowApp(): ReactNode {
           {current.title}
         </h2>
         {body}
-        <div className={styles.navigation}>
-          {step > 0 && step < LAST_STEP && (
-            <button type="button" className="button button--secondary" onClick={() => dispatch({type: 'back'})}>
-              Back
-            </button>
-          )}
-          {showNext && (
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={blocked !== null}
-              aria-describedby={blocked ? 'connect-next-hint' : undefined}
-              onClick={() => dispatch({type: 'next', now: Date.now()})}>
-              Next
-            </button>
-          )}
-          {step > 0 && step < LAST_STEP && (
-            <button type="button" className={`button button--link ${styles.startOver}`} onClick={onStartOver}>
-              Start over
-            </button>
-          )}
-        </div>
+        {step < LAST_STEP && (
+          <div className={styles.navigation}>
+            {step > 0 && (
+              <button type="button" className="button button--secondary" onClick={() => dispatch({type: 'back'})}>
+                Back
+              </button>
+            )}
+            {showNext && (
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={blocked !== null}
+                aria-describedby={blocked ? 'connect-next-hint' : undefined}
+                onClick={() => dispatch({type: 'next', now: Date.now()})}>
+                Next
+              </button>
+            )}
+            {step > 0 && (
+              <button type="button" className={`button button--link ${styles.startOver}`} onClick={onStartOver}>
+                Start over
+              </button>
+            )}
+          </div>
+        )}
         {showNext && blocked && (
           <p id="connect-next-hint" className={styles.hint}>
             {blocked}

@@ -24,11 +24,13 @@ export default function WaitingStep({waitedMs, slow, pollProblem, simulation, si
     <>
       <p className={styles.waiting}>
         <span className={styles.spinner} aria-hidden="true" />
-        Keep this page open. It checks every few seconds and moves on by itself as soon as the Web Connector signs in
-        with your password. That usually takes about 30 seconds after you click <strong>Update Selected</strong>.
+        <span>
+          Keep this page open. It checks every few seconds and moves on by itself as soon as the Web Connector signs in
+          with your password. That usually takes about 30 seconds after you click <strong>Update Selected</strong>.
+        </span>
       </p>
       <p className={styles.hint}>Waiting for {describeWait(waitedMs)} so far.</p>
-      {pollProblem && <p className={styles.errorText}>{pollProblem}</p>}
+      <div role="status">{pollProblem && <p className={styles.errorText}>{pollProblem}</p>}</div>
       {slow && (
         <div className={styles.slow}>
           <p className={styles.subheadingText}>Still nothing after 2 minutes? Check that:</p>

@@ -21,7 +21,7 @@ export default function BlogPostItemsWrapper(props: Props): ReactNode {
           <Heading as="h1">Updates</Heading>
           <p>
             Dated notices about the Web Connector, certificates and this help center. Subscribe with{' '}
-            <Link href="/updates/rss.xml">RSS</Link> or <Link href="/updates/atom.xml">Atom</Link>.
+            <Link href="pathname:///updates/rss.xml">RSS</Link> or <Link href="pathname:///updates/atom.xml">Atom</Link>.
           </p>
         </header>
       )}

@@ -56,9 +56,9 @@ describe('issueConnection', () => {
     expect(issued.scenario).toBe('busy');
     const {model, issues} = parseQwc(issued.qwc);
     expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
-    expect(model.userName).toBe(issued.userName);
-    expect(model.appUrl).toBe(URLS.endpointUrl);
-    expect(model.appSupport).toBe(URLS.supportUrl);
+    expect(model?.userName).toBe(issued.userName);
+    expect(model?.appUrl).toBe(URLS.endpointUrl);
+    expect(model?.appSupport).toBe(URLS.supportUrl);
     expect(issued.qwcFileName.endsWith('.qwc')).toBe(true);
     const stored = service.store.getCredential(issued.userName, Date.now());
     expect(stored?.passwordHash).toMatch(/^[0-9a-f]{64}$/);

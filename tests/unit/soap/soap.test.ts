@@ -294,3 +294,35 @@ describe('faults', () => {
     expect(parseFault('<html>oops</html>')).toBeNull();
   });
 });
+
+describe('long text runs', () => {
+  const long = (text: string) => text.repeat(Math.ceil(300 / text.length));
+
+  it('reads payloads longer than the placeholder threshold exactly, with CRLF normalised', () => {
+    const payload = long('<Line a="1">x &amp; y</Line>\n');
+    const xml = buildRequest('receiveResponseXML', {ticket: 't', response: payload});
+    expect(parseRequest(xml).params).toMatchObject({response: payload});
+    const crlf = xml.replace(/\n/g, '\r\n');
+    expect(parseRequest(crlf).params).toMatchObject({response: payload});
+  });
+
+  it('keeps text on both sides of a comment in order', () => {
+    const first = long('a');
+    const xml = buildRequest('getLastError', {ticket: 'placeholder'}).replace('placeholder', `${first}<!-- note -->7`);
+    expect(parseRequest(xml).params).toEqual({ticket: `${first}7`});
+  });
+
+  it('refuses the control character used internally as a marker', () => {
+    const xml = buildRequest('getLastError', {ticket: 'x'}).replace('<ticket>x', '<ticket>\u00010\u0001');
+    expect(codecError(() => parseRequest(xml)).reason).toBe('malformed');
+  });
+
+  it('returns the same frozen result for a repeated serverVersion body', () => {
+    const xml = buildRequest('clientVersion', {strVersion: '2.3.0.215'});
+    const first = parseRequest(xml);
+    expect(parseRequest(xml)).toBe(first);
+    expect(Object.isFrozen(first.params)).toBe(true);
+    const ticketed = buildRequest('getLastError', {ticket: 'abc'});
+    expect(parseRequest(ticketed)).not.toBe(parseRequest(ticketed));
+  });
+});
