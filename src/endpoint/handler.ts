@@ -185,6 +185,14 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     });
   const wsdlCache = new Map<string, string>();
 
+  /**
+   * The Web Connector refuses a .qwc whose host is an IP address (QBWC1001/1002) but accepts
+   * http://localhost, so a page opened at 127.0.0.1 still gets a file the Web Connector loads.
+   */
+  function loopbackAsLocalhost(origin: string): string {
+    return origin.replace(/^(https?:\/\/)(127(?:\.\d{1,3}){3}|\[::1\])(?=:\d+$|$)/, '$1localhost');
+  }
+
   function originOf(req: EndpointRequest): string {
     if (publicOrigin) return publicOrigin;
     const forwardedProto = firstHeaderValue(req.headers['x-forwarded-proto'])?.toLowerCase();
@@ -259,7 +267,7 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
   function handleConnections(req: EndpointRequest): EndpointResponse {
     const scenario = readScenario(req);
     if (typeof scenario !== 'string') return scenario;
-    const origin = originOf(req);
+    const origin = loopbackAsLocalhost(originOf(req));
     try {
       const issued = service.issueConnection({
         scenario,

@@ -10,11 +10,11 @@ const PASSWORD = generatePassword((bytes) => bytes.forEach((_, index) => (bytes[
 
 async function openTool(page: Page): Promise<void> {
   await gotoHydrated(page, TOOL);
-  await expect(page.getByRole('heading', {name: 'Check a password'})).toBeVisible();
+  await expect(page.getByRole('heading', {name: 'Check a password', exact: true})).toBeVisible();
 }
 
 function checkRegion(page: Page) {
-  return page.getByRole('region', {name: 'Check a password'});
+  return page.getByRole('region', {name: 'Check a password', exact: true});
 }
 
 const damages: {name: string; pasted: string; says: RegExp}[] = [
@@ -70,8 +70,8 @@ test('several kinds of damage at once give the corrected password, which copies'
 test('a generated password passes the check and copies', async ({page, context}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openTool(page);
-  const region = page.getByRole('region', {name: 'Generate a connector password'});
-  await region.getByRole('button', {name: 'Generate a password'}).click();
+  const region = page.getByRole('region', {name: 'Generate a connector password', exact: true});
+  await region.getByRole('button', {name: 'Generate a password', exact: true}).click();
   const generated = region.getByLabel('Generated password');
   await expect(generated).toHaveValue(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]$/);
   const value = await generated.inputValue();
@@ -83,7 +83,7 @@ test('a generated password passes the check and copies', async ({page, context})
 
 test('verifies an issued password against the in-browser endpoint, and reports nvu for a damaged one', async ({page}) => {
   await openTool(page);
-  const verify = page.getByRole('region', {name: 'Verify against the test endpoint'});
+  const verify = page.getByRole('region', {name: 'Verify against the test endpoint', exact: true});
   await expect(verify.getByLabel('Test endpoint')).toHaveValue('browser');
   await verify.getByRole('button', {name: 'Create a test user'}).click();
   await expect(verify.getByRole('status')).toContainText('Created the test user');
@@ -103,7 +103,7 @@ test('verifies an issued password against the in-browser endpoint, and reports n
 
 test('verifies against this site’s server endpoint when one runs', async ({page}) => {
   await openTool(page);
-  const verify = page.getByRole('region', {name: 'Verify against the test endpoint'});
+  const verify = page.getByRole('region', {name: 'Verify against the test endpoint', exact: true});
   const health = await page.request.get('/qbwc/health');
   expect(health.ok()).toBe(true);
   await expect(verify.getByRole('option', {name: /This site’s server/})).toHaveCount(1);
@@ -143,8 +143,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(checkRegion(page)).toContainText('Corrected password');
     await page.getByRole('button', {name: 'Create a test user'}).click();
     await page.getByRole('button', {name: 'Verify password'}).click();
-    await expect(page.getByRole('region', {name: 'Verify against the test endpoint'}).getByRole('status')).toContainText('Accepted');
-    await page.getByRole('button', {name: 'Generate a password'}).click();
+    await expect(page.getByRole('region', {name: 'Verify against the test endpoint', exact: true}).getByRole('status')).toContainText('Accepted');
+    await page.getByRole('button', {name: 'Generate a password', exact: true}).click();
     expect(await axeViolations(page)).toEqual([]);
     mkdirSync(SHOTS, {recursive: true});
     await page.screenshot({path: `${SHOTS}/password-${colorScheme}.png`, fullPage: true});

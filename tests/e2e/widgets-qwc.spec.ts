@@ -11,11 +11,15 @@ const fixtureNames = readdirSync(FIXTURES).filter((name) => name.endsWith('.qwc'
 
 async function openTool(page: Page): Promise<void> {
   await gotoHydrated(page, TOOL);
-  await expect(page.getByRole('heading', {name: 'Make a .qwc file'})).toBeVisible();
+  await expect(page.getByRole('heading', {name: 'Make a .qwc file', exact: true})).toBeVisible();
 }
 
 function inspector(page: Page) {
-  return page.getByRole('region', {name: 'Inspect an existing .qwc file'});
+  return page.getByRole('region', {name: 'Inspect an existing .qwc file', exact: true});
+}
+
+function advancedToggle(page: Page) {
+  return page.getByRole('form', {name: '.qwc file settings'}).getByText('Advanced', {exact: true});
 }
 
 async function fillValidForm(page: Page): Promise<void> {
@@ -58,7 +62,7 @@ test('the checks summary counts errors and warnings in a polite live region', as
 test('the downloaded file parses cleanly with the values typed', async ({page}) => {
   await openTool(page);
   await fillValidForm(page);
-  await page.getByText('Advanced', {exact: true}).click();
+  await advancedToggle(page).click();
   await page.getByLabel('SOAP style').selectOption('Document');
   await page.getByLabel('Interval').fill('30');
   const ownerId = await page.getByLabel('Owner ID').inputValue();
@@ -86,7 +90,7 @@ test('the downloaded file parses cleanly with the values typed', async ({page}) 
 
 test('a new GUID button replaces that GUID only', async ({page}) => {
   await openTool(page);
-  await page.getByText('Advanced', {exact: true}).click();
+  await advancedToggle(page).click();
   const owner = page.getByLabel('Owner ID');
   const file = page.getByLabel('File ID');
   const [ownerBefore, fileBefore] = [await owner.inputValue(), await file.inputValue()];
@@ -98,7 +102,7 @@ test('a new GUID button replaces that GUID only', async ({page}) => {
 
 test('a one-click fix corrects a GUID without braces', async ({page}) => {
   await openTool(page);
-  await page.getByText('Advanced', {exact: true}).click();
+  await advancedToggle(page).click();
   const owner = page.getByLabel('Owner ID');
   await owner.fill('57F3B9B1-86F1-4FCC-B1EE-566DE1813D20');
   await expect(owner).toHaveAttribute('aria-invalid', 'true');
@@ -194,7 +198,7 @@ test('binary, huge and non-XML files are explained in words', async ({page, cons
   await region.getByLabel(/paste the file/).fill('');
   await region.getByRole('button', {name: 'Inspect'}).click();
   await expect(region).toContainText('The file is empty');
-  await expect(page.getByRole('heading', {name: 'Make a .qwc file'})).toBeVisible();
+  await expect(page.getByRole('heading', {name: 'Make a .qwc file', exact: true})).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
 
@@ -240,7 +244,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
     await inspector(page).getByLabel('Choose a .qwc file').setInputFiles(join(FIXTURES, 'http-remote-host.qwc'));
     await expect(inspector(page)).toContainText('QBWC1010');
-    const details = page.getByText('Advanced', {exact: true});
+    const details = advancedToggle(page);
     if (!(await page.getByLabel('Owner ID').isVisible())) await details.click();
     expect(await axeViolations(page)).toEqual([]);
     mkdirSync(SHOTS, {recursive: true});
@@ -254,7 +258,7 @@ test('fits a 375 px wide phone screen', async ({browser}) => {
   const page = await context.newPage();
   await openTool(page);
   await inspector(page).getByLabel('Choose a .qwc file').setInputFiles(join(FIXTURES, 'appsupport-other-domain.qwc'));
-  await page.getByText('Advanced', {exact: true}).click();
+  await advancedToggle(page).click();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(1);
   mkdirSync(SHOTS, {recursive: true});

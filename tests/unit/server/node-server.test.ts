@@ -89,3 +89,19 @@ describe('the Node server: built site and endpoint on one origin', () => {
     expect(reply.body.toString()).toContain('serverVersionResult');
   });
 });
+
+describe('connections issued through the Node server', () => {
+  it('write localhost, not the loopback IP, into the .qwc (the Web Connector refuses IP hosts)', async () => {
+    const server = await startServer({port: 0, host: '127.0.0.1', buildDir: null});
+    try {
+      const reply = await call(`${server.url}/qbwc/connections`, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{}'});
+      expect(reply.status).toBe(201);
+      const issued = JSON.parse(reply.body.toString()) as {qwc: string};
+      const port = new URL(server.url).port;
+      expect(issued.qwc).toContain(`<AppURL>http://localhost:${port}/qbwc</AppURL>`);
+      expect(issued.qwc).toContain(`<AppSupport>http://localhost:${port}/qbwc/support</AppSupport>`);
+    } finally {
+      await server.close();
+    }
+  });
+});
