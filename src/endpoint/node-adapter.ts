@@ -3,82 +3,94 @@ import type {Endpoint, EndpointRequest, EndpointResponse} from './handler';
 
 /**
  * Connects the Web-standard endpoint to node:http without building WHATWG Request/Response
- * objects per call: on this hot path they cost more CPU than the SOAP work itself.
+ * objects per call: on this hot path they cost more CPU than the SOAP work itself. For the same
+ * reason the body is read with plain callbacks and a synchronous answer is sent without a promise.
  */
 export function createNodeEndpointListener(endpoint: Endpoint) {
   return function handleNodeRequest(req: IncomingMessage, res: ServerResponse): void {
-    readBody(req, endpoint.maxBodyBytes).then(
-      (body) => {
-        if (body === null) {
-          send(res, {
-            status: 413,
-            headers: {'content-type': 'text/plain; charset=utf-8', connection: 'close'},
-            body: `Request body is larger than ${endpoint.maxBodyBytes} bytes.`,
-          });
-          return;
-        }
-        const request: EndpointRequest = {
-          method: req.method ?? 'GET',
-          url: req.url ?? '/',
-          headers: flattenHeaders(req),
-          body,
-        };
-        Promise.resolve(endpoint.handle(request)).then(
+    readBody(req, endpoint.maxBodyBytes, (body) => {
+      if (body === null) {
+        // Stop reading and close: the rest of an oversized body is not worth receiving.
+        send(res, {
+          status: 413,
+          headers: {'content-type': 'text/plain; charset=utf-8', connection: 'close'},
+          body: `Request body is larger than ${endpoint.maxBodyBytes} bytes.`,
+        });
+        return;
+      }
+      const request: EndpointRequest = {
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        headers: req.headers as Record<string, string | undefined>,
+        body,
+      };
+      let answer: EndpointResponse | Promise<EndpointResponse>;
+      try {
+        answer = endpoint.handle(request);
+      } catch {
+        send(res, INTERNAL_ERROR);
+        return;
+      }
+      if (answer instanceof Promise) {
+        answer.then(
           (response) => send(res, response),
-          () => send(res, {status: 500, headers: {'content-type': 'text/plain; charset=utf-8'}, body: 'Internal error.'}),
+          () => send(res, INTERNAL_ERROR),
         );
-      },
-      () => {
-        // The client went away or sent a broken stream; nothing useful can be answered.
-        res.destroy();
-      },
-    );
+      } else {
+        send(res, answer);
+      }
+    });
   };
 }
 
-function flattenHeaders(req: IncomingMessage): Record<string, string | undefined> {
-  const headers: Record<string, string | undefined> = {};
-  const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!.toLowerCase();
-    headers[name] = headers[name] === undefined ? raw[i + 1] : `${headers[name]}, ${raw[i + 1]}`;
-  }
-  return headers;
-}
+const INTERNAL_ERROR: EndpointResponse = {
+  status: 500,
+  headers: {'content-type': 'text/plain; charset=utf-8'},
+  body: 'Internal error.',
+};
 
-/** Resolves with the body as text, or null once it passes the limit (reading stops there). */
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
-      req.resume();
-      resolve(null);
+/** Calls back with the body as text, or with null once it passes the limit (reading stops there). */
+function readBody(req: IncomingMessage, limit: number, done: (body: string | null) => void): void {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) {
+    req.resume();
+    done(null);
+    return;
+  }
+  let first: Buffer | null = null;
+  let rest: Buffer[] | null = null;
+  let size = 0;
+  let over = false;
+  req.on('data', (chunk: Buffer) => {
+    if (over) return;
+    size += chunk.length;
+    if (size > limit) {
+      over = true;
+      first = null;
+      rest = null;
+      done(null);
       return;
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      if (over) return;
-      size += chunk.length;
-      if (size > limit) {
-        over = true;
-        chunks.length = 0;
-        resolve(null);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!over) resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', reject);
+    if (first === null) first = chunk;
+    else (rest ??= [first]).push(chunk);
+  });
+  req.on('end', () => {
+    if (over) return;
+    if (rest !== null) done(Buffer.concat(rest).toString('utf8'));
+    else done(first === null ? '' : (first as Buffer).toString('utf8'));
+  });
+  req.on('error', () => {
+    // The client went away or sent a broken stream; nothing useful can be answered.
+    over = true;
+    req.destroy();
   });
 }
 
-function send(res: ServerResponse, response: EndpointResponse): void {
-  if (res.headersSent) return;
-  const body = Buffer.from(response.body, 'utf8');
-  res.writeHead(response.status, {...response.headers, 'content-length': String(body.length)});
-  res.end(body);
+function send(response: ServerResponse, answer: EndpointResponse): void {
+  if (response.headersSent) return;
+  response.statusCode = answer.status;
+  const headers = answer.headers;
+  for (const name in headers) response.setHeader(name, headers[name]!);
+  // With the whole body given to end(), Node sets Content-Length itself.
+  response.end(answer.body);
 }

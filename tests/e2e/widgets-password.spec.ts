@@ -44,10 +44,14 @@ for (const damage of damages) {
   });
 }
 
-test('the input is a plain labelled text box that the browser does not fill or correct', async ({page}) => {
+test('the box keeps a pasted line break, names it, and the browser does not fill or correct it', async ({page}) => {
   await openTool(page);
   const input = checkRegion(page).getByLabel('Password as pasted');
-  await expect(input).toHaveAttribute('type', 'text');
+  await input.fill(`${PASSWORD}\n`);
+  await expect(input).toHaveValue(`${PASSWORD}\n`);
+  const lineBreak = checkPassword(`${PASSWORD}\n`).problems.find((p) => p.kind === 'line-break');
+  expect(lineBreak).toBeDefined();
+  await expect(checkRegion(page).getByRole('list', {name: 'Problems found'})).toContainText(lineBreak!.message);
   await expect(input).toHaveAttribute('autocomplete', 'off');
   await expect(input).toHaveAttribute('spellcheck', 'false');
   await expect(checkRegion(page)).toContainText('Nothing is sent or stored.');
@@ -141,12 +145,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
     await checkRegion(page).getByLabel('Password as pasted').fill(` ${PASSWORD.toLowerCase()}\n`);
     await expect(checkRegion(page)).toContainText('Corrected password');
+    expect(await axeViolations(page), 'with the diagnosis of a damaged password').toEqual([]);
+    mkdirSync(SHOTS, {recursive: true});
+    await checkRegion(page).screenshot({path: `${SHOTS}/password-check-${colorScheme}.png`});
     await page.getByRole('button', {name: 'Create a test user'}).click();
     await page.getByRole('button', {name: 'Verify password'}).click();
     await expect(page.getByRole('region', {name: 'Verify against the test endpoint', exact: true}).getByRole('status')).toContainText('Accepted');
     await page.getByRole('button', {name: 'Generate a password', exact: true}).click();
-    expect(await axeViolations(page)).toEqual([]);
-    mkdirSync(SHOTS, {recursive: true});
+    expect(await axeViolations(page), 'after verifying and generating').toEqual([]);
     await page.screenshot({path: `${SHOTS}/password-${colorScheme}.png`, fullPage: true});
     await context.close();
   });

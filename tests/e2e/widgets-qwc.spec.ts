@@ -249,6 +249,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await axeViolations(page)).toEqual([]);
     mkdirSync(SHOTS, {recursive: true});
     await page.screenshot({path: `${SHOTS}/qwc-${colorScheme}.png`, fullPage: true});
+    await inspector(page).screenshot({path: `${SHOTS}/qwc-inspector-${colorScheme}.png`});
+    await page.getByRole('region', {name: 'Make a .qwc file', exact: true}).screenshot({path: `${SHOTS}/qwc-generator-${colorScheme}.png`});
     await context.close();
   });
 }

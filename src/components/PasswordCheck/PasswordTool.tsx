@@ -112,7 +112,6 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
   const targetId = `${id}-target`;
   const generatedId = `${id}-generated`;
   const noteId = `${id}-note`;
-  const forgiven = outcome?.kind === 'accepted' && diagnosis !== null && !diagnosis.ok;
 
   return (
     <div className={styles.tool}>
@@ -128,14 +127,19 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
           Password as pasted
         </label>
         <div className={styles.row}>
-          <input
+          {/* A textarea, not an input: a text input drops pasted line breaks, which are one of the
+              mistakes this check exists to name. */}
+          <textarea
             id={inputId}
-            type="text"
+            rows={2}
             className={styles.input}
             value={password}
             onChange={(event) => setPassword(event.target.value)}
             onKeyDown={(event) => {
-              if (event.key === 'Enter') check();
+              if (event.key === 'Enter' && !event.shiftKey) {
+                event.preventDefault();
+                check();
+              }
             }}
             autoComplete="off"
             autoCorrect="off"
@@ -254,12 +258,6 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
         {outcome?.kind === 'rejected' && (
           <p>
             <Link to={troubleshootingHref('msg-invalid-password')}>What to do when the password is not accepted</Link>
-          </p>
-        )}
-        {forgiven && (
-          <p className={styles.muted}>
-            The test endpoint forgives spaces, letter case and look-alike characters, but the Web Connector sends the password exactly as
-            typed and other services may compare it exactly: use the corrected password.
           </p>
         )}
       </section>
