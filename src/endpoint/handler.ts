@@ -77,22 +77,35 @@ const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
 const CORS_MAX_AGE = '86400';
 
+// Every answer carries Access-Control-Allow-Origin so the browser check can read it; the other
+// CORS headers only matter on a preflight. SOAP answers share one frozen header set: they are the
+// hot path, and a real Web Connector session makes six of them.
+const SOAP_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'content-type': SOAP_CONTENT_TYPE,
+  'cache-control': 'no-store',
+  'access-control-allow-origin': '*',
+});
+
+const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'content-type, soapaction',
+  'access-control-max-age': CORS_MAX_AGE,
+});
+
+// A successful SOAP answer is the hot path. A real Web Connector sends no Origin header and needs
+// only the content type; a browser (the connection check) also needs Allow-Origin to read it.
+const SOAP_ANSWER_HEADERS = Object.freeze({'content-type': SOAP_CONTENT_TYPE}) as Record<string, string>;
+const SOAP_ANSWER_HEADERS_CORS = Object.freeze({
+  'content-type': SOAP_CONTENT_TYPE,
+  'access-control-allow-origin': '*',
+}) as Record<string, string>;
+
 function soapHeaders(): Record<string, string> {
-  return {
-    'content-type': SOAP_CONTENT_TYPE,
-    'cache-control': 'no-store',
-    'access-control-allow-origin': '*',
-    'access-control-allow-methods': 'GET, POST, OPTIONS',
-    'access-control-allow-headers': 'content-type, soapaction',
-    'access-control-max-age': CORS_MAX_AGE,
-  };
+  return SOAP_HEADERS as Record<string, string>;
 }
 
 function headersFor(contentType: string, extra?: Record<string, string>): Record<string, string> {
-  const headers = soapHeaders();
-  headers['content-type'] = contentType;
-  headers['x-content-type-options'] = 'nosniff';
-  return extra ? Object.assign(headers, extra) : headers;
+  return {...SOAP_HEADERS, 'content-type': contentType, 'x-content-type-options': 'nosniff', ...extra};
 }
 
 function soapFault(status: number, code: SoapFaultCode, message: string): EndpointResponse {
@@ -238,7 +251,7 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     }
     try {
       const result = service.call(request.method, request.params);
-      return {status: 200, headers: soapHeaders(), body: buildResponse(request.method, result)};
+      return {status: 200, headers: req.headers.origin === undefined ? SOAP_ANSWER_HEADERS : SOAP_ANSWER_HEADERS_CORS, body: buildResponse(request.method, result)};
     } catch (error) {
       if (error instanceof QbwcServiceError) return soapFault(500, 'soap:Client', error.message);
       return internalError(error);
@@ -358,7 +371,7 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     if (path !== basePath && !path.startsWith(`${basePath}/`)) {
       return jsonError(404, `Nothing is served here by the test endpoint; it lives under ${basePath}.`);
     }
-    if (method === 'OPTIONS') return {status: 204, headers: headersFor('text/plain; charset=utf-8', {allow: 'GET, POST, OPTIONS'}), body: ''};
+    if (method === 'OPTIONS') return {status: 204, headers: headersFor('text/plain; charset=utf-8', {...PREFLIGHT_HEADERS, allow: 'GET, POST, OPTIONS'}), body: ''};
     const read = method === 'GET' || method === 'HEAD';
     const sub = path.slice(basePath.length);
     switch (sub) {

@@ -88,9 +88,10 @@ function readBody(req: IncomingMessage, limit: number, done: (body: string | nul
 
 function send(response: ServerResponse, answer: EndpointResponse): void {
   if (response.headersSent) return;
-  response.statusCode = answer.status;
-  const headers = answer.headers;
-  for (const name in headers) response.setHeader(name, headers[name]!);
-  // With the whole body given to end(), Node sets Content-Length itself.
+  // One flat header list handed to writeHead is cheaper than a setHeader call per header.
+  const headers: string[] = [];
+  for (const name in answer.headers) headers.push(name, answer.headers[name]!);
+  headers.push('content-length', String(Buffer.byteLength(answer.body)));
+  response.writeHead(answer.status, headers);
   response.end(answer.body);
 }

@@ -232,7 +232,7 @@ const PLACEHOLDER_MARK = '\u0001';
  * at markup boundaries; the escaped qbXML payload is skipped with indexOf. When `textRuns` is
  * given, it receives [start, end) offsets of long text runs between tags.
  */
-export function scanXmlStructure(xml: string, maxDepth: number = MAX_XML_DEPTH, textRuns?: number[]): void {
+export function scanXmlStructure(xml: string, maxDepth: number = MAX_XML_DEPTH, textRuns?: number[], bodyChild?: number[]): void {
   const open: string[] = [];
   let roots = 0;
   let i = 0;
@@ -275,6 +275,7 @@ export function scanXmlStructure(xml: string, maxDepth: number = MAX_XML_DEPTH, 
       if (!xml.startsWith(name, lt + 2) || !isBlank(xml, nameEnd, end)) {
         throw malformed('a closing tag does not match its opening tag');
       }
+      if (bodyChild !== undefined && open.length === 2 && bodyChild.length === 1) bodyChild.push(end + 1);
       i = end + 1;
       continue;
     }
@@ -300,11 +301,21 @@ export function scanXmlStructure(xml: string, maxDepth: number = MAX_XML_DEPTH, 
     if (open.length + 1 > maxDepth) {
       throw new SoapCodecError('too-deep', `Elements are nested more than ${maxDepth} levels deep.`);
     }
-    if (xml.charCodeAt(k - 1) !== 47 /* self-closing */) open.push(xml.slice(lt + 1, nameEnd));
+    const selfClosing = xml.charCodeAt(k - 1) === 47;
+    if (bodyChild !== undefined && open.length === 2 && bodyChild.length === 0 && isSoapPart(open[0]!, 'Envelope') && isSoapPart(open[1]!, 'Body')) {
+      bodyChild.push(lt);
+      if (selfClosing) bodyChild.push(k + 1);
+    }
+    if (!selfClosing) open.push(xml.slice(lt + 1, nameEnd));
     i = k + 1;
   }
   if (open.length > 0) throw malformed('an element is not closed');
   if (roots === 0) throw malformed('there is no root element');
+}
+
+/** True when a tag name is `local` with or without a namespace prefix. */
+function isSoapPart(tagName: string, local: string): boolean {
+  return tagName === local || (tagName.endsWith(local) && tagName.charCodeAt(tagName.length - local.length - 1) === 58 /* : */);
 }
 
 function decodeReference(ref: string): string {
@@ -430,17 +441,19 @@ function parseDocument(xml: string): ParsedDocument {
   }
   if (xml.indexOf(PLACEHOLDER_MARK) !== -1) throw malformed('it contains a control character XML does not allow');
   const runs: number[] = [];
-  scanXmlStructure(xml, MAX_XML_DEPTH, runs);
-  let source = xml;
-  if (runs.length > 0) {
-    source = '';
-    let last = 0;
-    for (let r = 0; r < runs.length; r += 2) {
-      source += `${xml.slice(last, runs[r])}${PLACEHOLDER_MARK}${r / 2}${PLACEHOLDER_MARK}`;
-      last = runs[r + 1]!;
-    }
-    source += xml.slice(last);
+  const bodyChild: number[] = [];
+  scanXmlStructure(xml, MAX_XML_DEPTH, runs, bodyChild);
+  // Once the scan has checked the whole envelope, only the element inside its Body needs the
+  // parser: the Envelope and Body tags around it carry nothing the Web Connector protocol reads.
+  const [from, to] = bodyChild.length === 2 ? (bodyChild as [number, number]) : [0, xml.length];
+  let source = '';
+  let last = from;
+  for (let r = 0; r < runs.length; r += 2) {
+    if (runs[r]! < from || runs[r + 1]! > to) continue;
+    source += `${xml.slice(last, runs[r])}${PLACEHOLDER_MARK}${r / 2}${PLACEHOLDER_MARK}`;
+    last = runs[r + 1]!;
   }
+  source += xml.slice(last, to);
   let root: ParsedObject;
   try {
     root = parser.parse(source) as ParsedObject;
@@ -448,6 +461,7 @@ function parseDocument(xml: string): ParsedDocument {
     // The parser's own messages quote the input; never echo that back.
     throw malformed('the XML parser rejected it');
   }
+  if (bodyChild.length === 2) root = {Envelope: {Body: root}};
   return {root, xml, runs};
 }
 

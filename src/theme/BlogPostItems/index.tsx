@@ -4,7 +4,7 @@ import type BlogPostItemsType from '@theme/BlogPostItems';
 import type {WrapperProps} from '@docusaurus/types';
 import {useLocation} from '@docusaurus/router';
 import Heading from '@theme/Heading';
-import Link from '@docusaurus/Link';
+import styles from './styles.module.css';
 
 type Props = WrapperProps<typeof BlogPostItemsType>;
 
@@ -21,7 +21,14 @@ export default function BlogPostItemsWrapper(props: Props): ReactNode {
           <Heading as="h1">Updates</Heading>
           <p>
             Dated notices about the Web Connector, certificates and this help center. Subscribe with{' '}
-            <Link href="pathname:///updates/rss.xml">RSS</Link> or <Link href="pathname:///updates/atom.xml">Atom</Link>.
+            <a href="/updates/rss.xml" className={styles.feedLink}>
+              RSS
+            </a>{' '}
+            or{' '}
+            <a href="/updates/atom.xml" className={styles.feedLink}>
+              Atom
+            </a>
+            .
           </p>
         </header>
       )}

@@ -238,7 +238,11 @@ describe('other routes', () => {
     for (const url of ['/qbwc/health', '/qbwc/nowhere', '/qbwc?wsdl']) {
       expect((await call(endpoint, {url})).headers['access-control-allow-origin']).toBe('*');
     }
-    expect((await soapPost(endpoint, 'serverVersion', buildRequest('serverVersion', {}))).headers['access-control-allow-origin']).toBe('*');
+    const fromBrowser = await soapPost(endpoint, 'serverVersion', buildRequest('serverVersion', {}), {origin: 'https://help.example.com'});
+    expect(fromBrowser.headers['access-control-allow-origin']).toBe('*');
+    // The Web Connector sends no Origin: its answers carry only what it reads.
+    const fromWebConnector = await soapPost(endpoint, 'serverVersion', buildRequest('serverVersion', {}));
+    expect(fromWebConnector.headers).toEqual({'content-type': 'text/xml; charset=utf-8'});
   });
 
   it('issues connections whose .qwc points at the request origin', async () => {
