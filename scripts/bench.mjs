@@ -6,7 +6,7 @@
 // BENCH_SLICES (5). Each target's measured seconds are split into slices run in turn (ours, soap,
 // bare, ours, ...), so background load on a shared machine hits every target alike.
 // Exits non-zero when a server fails to start or any session fails.
-import {spawn} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {cpus, loadavg, tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
@@ -237,6 +237,10 @@ async function main() {
     console.log(`ours vs soap:  CPU/session ${ratio(ours.cpuMsPerSession, soapRow.cpuMsPerSession)} (lower is better), sessions/s ${ratio(ours.sessionsPerSecond, soapRow.sessionsPerSecond)}`);
     console.log(`ours vs bare:  CPU/session ${ratio(ours.cpuMsPerSession, bareRow.cpuMsPerSession)} of the ceiling, sessions/s ${ratio(ours.sessionsPerSecond, bareRow.sessionsPerSecond)}`);
   }
+  // The same session with no HTTP around it, in this process: what the endpoint's own code costs.
+  const handlerOnly = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/handler-cpu.ts'], {cwd: root, encoding: 'utf8'});
+  if (handlerOnly.status === 0) console.log(handlerOnly.stdout.trim());
+  else console.error(`handler-only measurement failed: ${handlerOnly.stderr.trim().split('\n')[0]}`);
   for (const row of rows) {
     if (row.failures > 0) {
       failed = true;

@@ -252,6 +252,7 @@ const guideAnchors: readonly {path: string; ids: readonly string[]}[] = [
       'what-changed',
       'what-to-do',
       'new-users',
+      'existing-users',
       'qb-open-connected-file',
       'qb-open-different-file',
       'qb-closed',
@@ -261,6 +262,31 @@ const guideAnchors: readonly {path: string; ids: readonly string[]}[] = [
       'access-denied',
     ],
   },
+  // Integrators' pages: support links an element's rule or a method's conventions too.
+  {
+    path: '/docs/reference/qwc-file',
+    ids: [
+      'example', 'file-format', 'structure', 'encoding', 'serving', 'elements', 'qbwcxml', 'appname', 'appid', 'appurl',
+      'appdescription', 'appsupport', 'username', 'ownerid', 'fileid', 'qbtype', 'scheduler', 'runeverynminutes',
+      'runeverynseconds', 'isreadonly', 'personaldatapref', 'unattendedmodepref', 'authflags', 'notify', 'appdisplayname',
+      'appuniquename', 'certurl', 'style', 'common-mistakes',
+    ],
+  },
+  {
+    path: '/docs/reference/web-connector-protocol',
+    ids: [
+      'session-sequence', 'transport', 'methods', 'serverversion', 'clientversion', 'authenticate', 'authenticate-result',
+      'sendrequestxml', 'receiveresponsexml', 'connectionerror', 'getlasterror', 'closeconnection', 'getinteractiveurl',
+      'interactivedone', 'interactiverejected', 'pitfalls',
+    ],
+  },
+  {
+    path: '/docs/reference/test-endpoint',
+    ids: ['run-the-endpoint', 'real-web-connector', 'get-credentials', 'scenarios', 'http-api', 'connections-api', 'limits'],
+  },
+  {path: '/docs/tools/qwc-generator', ids: ['inspect', 'generate', 'fields']},
+  {path: '/docs/tools/password-check', ids: ['check', 'verify', 'generate']},
+  {path: '/docs/tools/connection-check', ids: ['run', 'scenarios', 'own-service']},
 ];
 
 /** The h2 sections of the troubleshooting page, linkable too (for example "everything about adding the app"). */
