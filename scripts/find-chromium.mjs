@@ -21,5 +21,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('No Chromium found: install one with "sudo apt-get install -y chromium" or set CHROME_PATH to a Chrome/Chromium binary.');
     process.exit(1);
   }
-  console.log(found);
+  // --check only answers whether one exists (npm test runs it first, to fail in one line, early).
+  if (!process.argv.includes('--check')) console.log(found);
 }

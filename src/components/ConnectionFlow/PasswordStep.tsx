@@ -1,25 +1,10 @@
 import {useId, useRef, useState, type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import type {FlowConnection} from './flow-state';
+import {copyText} from '../clipboard';
 import styles from './styles.module.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
-
-/** Clipboard API first; the older selection command covers pages where it is refused. */
-async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    if (!field) return false;
-    field.select();
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    }
-  }
-}
 
 export default function PasswordStep({connection}: {connection: FlowConnection}): ReactNode {
   const passwordId = useId();
@@ -29,7 +14,7 @@ export default function PasswordStep({connection}: {connection: FlowConnection})
 
   async function onCopy() {
     setCopy('idle');
-    setCopy((await copyText(connection.password, field.current)) ? 'copied' : 'failed');
+    setCopy((await copyText(connection.password)) ? 'copied' : 'failed');
   }
 
   return (

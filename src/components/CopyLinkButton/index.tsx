@@ -1,5 +1,6 @@
 import {useEffect, useRef, useState, type ReactNode} from 'react';
 import clsx from 'clsx';
+import {copyText} from '../clipboard';
 import styles from './styles.module.css';
 
 interface Props {
@@ -14,35 +15,6 @@ type CopyState = 'idle' | 'copied' | 'manual';
 
 /** How long "Link copied" stays on screen (and in the live region). */
 const ANNOUNCE_MS = 3000;
-
-/** Copies through a selected, off-screen textarea: the route left when the Clipboard API is missing or refused. */
-function copyWithTextarea(text: string): boolean {
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.className = styles.offscreen ?? '';
-  document.body.appendChild(area);
-  area.select();
-  try {
-    return document.execCommand('copy');
-  } catch {
-    return false;
-  } finally {
-    area.remove();
-  }
-}
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // Denied permission or an insecure context: try the older route below.
-  }
-  return copyWithTextarea(text);
-}
 
 /**
  * A small "Copy link" button for a heading. Copies the page URL with the heading's anchor, says so in a

@@ -8,6 +8,7 @@ import {ENDPOINT_PATH, hasServerEndpoint, issueConnection} from '../ConnectionCh
 import WidgetErrorBoundary from '../QwcGenerator/WidgetErrorBoundary';
 import {diagnosisHeadline, verifyPassword, visibleCharacters, type FetchLike, type VerifyOutcome} from './password-state';
 import styles from './styles.module.css';
+import {copyText} from '../clipboard';
 
 type Target = 'browser' | 'server';
 
@@ -19,15 +20,6 @@ function fetcherFor(target: Target): FetchLike {
   if (target === 'server') return (request) => fetch(request);
   const endpoint = getBrowserEndpoint();
   return (request) => endpoint.fetch(request);
-}
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {

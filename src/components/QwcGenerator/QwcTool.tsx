@@ -27,6 +27,7 @@ import Inspector from './Inspector';
 import IssueList from './IssueList';
 import WidgetErrorBoundary from './WidgetErrorBoundary';
 import styles from './styles.module.css';
+import {copyText} from '../clipboard';
 
 const STORAGE_KEY = 'qbwc-help:qwc-generator';
 const GENERATOR_PATH = '/docs/tools/qwc-generator';
@@ -57,15 +58,6 @@ function useSettled<T>(value: T, delayMs: number): T {
     return () => window.clearTimeout(timer);
   }, [value, delayMs]);
   return settled;
-}
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
