@@ -4,7 +4,7 @@ import {readFileSync, existsSync} from 'node:fs';
 import {join, relative, sep} from 'node:path';
 import {algoliasearch} from 'algoliasearch';
 import {XMLParser} from 'fast-xml-parser';
-import {extractSectionRecords, type SectionRecord} from './search/section-records';
+import {assertPushable, extractSectionRecords, type SectionRecord} from './search/section-records';
 
 const buildDir = join(__dirname, '..', 'build');
 const dryRun = process.argv.includes('--dry-run');
@@ -40,10 +40,7 @@ function collectRecords(): SectionRecord[] {
 
 async function main(): Promise<void> {
   const records = collectRecords();
-  if (records.length === 0) {
-    console.error('Refusing to push: the build produced no search records (an empty push would wipe the index).');
-    process.exit(1);
-  }
+  assertPushable(records);
   const pages = new Set(records.map((r) => r.url_without_anchor)).size;
   console.log(`${records.length} section records from ${pages} pages in ${relative(process.cwd(), buildDir) || '.'}${sep}`);
   if (dryRun) {

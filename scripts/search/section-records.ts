@@ -62,3 +62,15 @@ function record(pageUrl: string, anchor: string | null, type: SectionRecord['typ
   const url = anchor ? `${pageUrl}#${anchor}` : pageUrl;
   return {objectID: url, url, url_without_anchor: pageUrl, anchor, type, hierarchy, content: null};
 }
+
+/** An empty push would wipe the live index, so an empty set is refused outright. */
+export function assertPushable(records: readonly SectionRecord[]): void {
+  if (records.length === 0) {
+    throw new Error('Refusing to push: the build produced no search records (an empty push would wipe the index).');
+  }
+  const keys = new Set<string>();
+  for (const record of records) {
+    if (keys.has(record.objectID)) throw new Error(`Refusing to push: two sections share the key ${record.objectID}.`);
+    keys.add(record.objectID);
+  }
+}

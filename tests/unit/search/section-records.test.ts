@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {extractSectionRecords} from '../../../scripts/search/section-records';
+import {assertPushable, extractSectionRecords} from '../../../scripts/search/section-records';
 
 const page = `<html><head><title>Troubleshooting | Help</title></head><body><article>
 <h1>Troubleshooting</h1><p>Find your error below.</p>
@@ -36,5 +36,17 @@ describe('extractSectionRecords', () => {
 
   it('returns nothing for a page without an article', () => {
     expect(extractSectionRecords('<html><body><p>hi</p></body></html>', 'https://x/', 'Guides')).toEqual([]);
+  });
+});
+
+describe('assertPushable', () => {
+  it('refuses an empty set, which would wipe the index', () => {
+    expect(() => assertPushable([])).toThrow(/no search records/);
+  });
+
+  it('refuses two records with one key and accepts distinct ones', () => {
+    const records = extractSectionRecords(page, 'https://help.example.com/docs/troubleshooting', 'Troubleshooting');
+    expect(() => assertPushable(records)).not.toThrow();
+    expect(() => assertPushable([...records, records[1]!])).toThrow(/share the key/);
   });
 });
