@@ -17,6 +17,7 @@ import {useSessionRunner, type PreparedRun} from './useSessionRunner';
 import StepList from './StepList';
 import OutcomeReport from './OutcomeReport';
 import styles from './styles.module.css';
+import useHashTargetAfterLoad from '../useHashTargetAfterLoad';
 
 type ServerAvailability = 'checking' | 'available' | 'unavailable';
 
@@ -40,6 +41,7 @@ const targetOptions: readonly {value: CheckTarget; label: string; hint: string}[
 
 /** The connection check: plays the Web Connector against a test endpoint or the reader's own service. */
 export default function ConnectionCheckApp(): ReactNode {
+  useHashTargetAfterLoad();
   const ids = {
     scenario: useId(),
     scenarioHint: useId(),

@@ -26,6 +26,7 @@ import PasswordStep from './PasswordStep';
 import WaitingStep from './WaitingStep';
 import ConnectedStep from './ConnectedStep';
 import styles from './styles.module.css';
+import useHashTargetAfterLoad from '../useHashTargetAfterLoad';
 
 function readStoredProgress(): string | null {
   try {
@@ -66,6 +67,7 @@ function saveFile(text: string, fileName: string): void {
 
 /** The guided connection flow at /connect. */
 export default function ConnectionFlowApp(): ReactNode {
+  useHashTargetAfterLoad();
   const [progress, dispatch] = useReducer(flowReducer, null, () => parseProgress(readStoredProgress(), Date.now()));
   const [serverCheck] = useState(() => hasServerEndpoint((request) => fetch(request), window.location.origin));
   const [issuing, setIssuing] = useState(false);

@@ -9,6 +9,7 @@ import WidgetErrorBoundary from '../QwcGenerator/WidgetErrorBoundary';
 import {diagnosisHeadline, verifyPassword, visibleCharacters, type FetchLike, type VerifyOutcome} from './password-state';
 import styles from './styles.module.css';
 import {copyText} from '../clipboard';
+import useHashTargetAfterLoad from '../useHashTargetAfterLoad';
 
 type Target = 'browser' | 'server';
 
@@ -292,6 +293,7 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
 }
 
 export default function PasswordTool(props: Props): ReactNode {
+  useHashTargetAfterLoad();
   return (
     <WidgetErrorBoundary name="The password check">
       <PasswordCheckTool {...props} />

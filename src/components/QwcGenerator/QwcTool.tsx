@@ -28,6 +28,7 @@ import IssueList from './IssueList';
 import WidgetErrorBoundary from './WidgetErrorBoundary';
 import styles from './styles.module.css';
 import {copyText} from '../clipboard';
+import useHashTargetAfterLoad from '../useHashTargetAfterLoad';
 
 const STORAGE_KEY = 'qbwc-help:qwc-generator';
 const GENERATOR_PATH = '/docs/tools/qwc-generator';
@@ -386,6 +387,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
 }
 
 export default function QwcTool(props: Props): ReactNode {
+  useHashTargetAfterLoad();
   return (
     <WidgetErrorBoundary name="The .qwc generator">
       <QwcGeneratorTool {...props} />

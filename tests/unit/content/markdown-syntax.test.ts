@@ -35,3 +35,11 @@ describe.each(files.map((file) => [file.slice(root.length + 1), readFileSync(fil
 it('finds the guides and the updates to check', () => {
   expect(files.length).toBeGreaterThanOrEqual(13);
 });
+
+describe('branding is one setting', () => {
+  it('no page names the product itself: they use <Brand /> or useBranding()', async () => {
+    const {defaultBranding} = await import('../../../src/branding');
+    const named = files.filter((file) => readFileSync(file, 'utf8').includes(defaultBranding.productName));
+    expect(named).toEqual([]);
+  });
+});
