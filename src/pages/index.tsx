@@ -3,6 +3,7 @@ import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import useBranding from '@site/src/components/Branding/useBranding';
+import {troubleshootingEntries, troubleshootingHref} from '@site/src/qbwc/troubleshooting';
 import styles from './index.module.css';
 
 interface Path {
@@ -11,6 +12,9 @@ interface Path {
   to: string;
   cta: string;
 }
+
+// The errors people arrive with most often, straight to their entries.
+const COMMON_ERRORS = ['qbwc1039', 'msg-invalid-password', 'hresult-0x80040408', 'qbwc1012', 'timed-out-communicating', 'msg-wc-not-running'];
 
 export default function Home(): ReactNode {
   const {productName} = useBranding();
@@ -52,6 +56,24 @@ export default function Home(): ReactNode {
             </li>
           ))}
         </ul>
+        <section aria-labelledby="common-errors" className={styles.common}>
+          <Heading as="h2" id="common-errors">
+            Common errors
+          </Heading>
+          <ul>
+            {COMMON_ERRORS.map((id) => {
+              const entry = troubleshootingEntries.find((e) => e.id === id);
+              return entry ? (
+                <li key={id}>
+                  <Link to={troubleshootingHref(id)}>{entry.title}</Link>
+                </li>
+              ) : null;
+            })}
+          </ul>
+          <p>
+            Read the latest notice: <Link to="/updates/connector-certificate-expiry">the connector certificate update</Link>.
+          </p>
+        </section>
       </main>
     </Layout>
   );

@@ -11,7 +11,8 @@ interface Props {
 
 /** The .qwc inspector and generator. Embed anywhere with `<QwcGenerator />`. */
 export default function QwcGenerator({headingLevel}: Props): ReactNode {
-  const loading = <p>Loading the .qwc generator…</p>;
+  // Space for the tool is held while it loads, so the sections below it do not jump (layout shift).
+  const loading = <p style={{minHeight: '60rem'}}>Loading the .qwc generator…</p>;
   return (
     <BrowserOnly fallback={loading}>
       {() => (
