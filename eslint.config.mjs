@@ -26,7 +26,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        {patterns: [{group: ['react', 'react-dom', '@docusaurus/*', '@theme/*', 'node:*', 'fs', 'path', 'crypto', 'http', 'buffer'], message: 'src/qbwc stays free of React and of Node-only APIs.'}]},
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', '@docusaurus/*', '@theme/*', 'node:*', 'fs', 'path', 'crypto', 'http', 'buffer'],
+              message: 'src/qbwc stays free of React and of Node-only APIs.',
+            },
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
     },

@@ -60,7 +60,10 @@ function startTarget(name, args) {
     stderr = (stderr + chunk).slice(-4000);
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not report a port within ${STARTUP_TIMEOUT_MS / 1000} s.\n${stderr}`)), STARTUP_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not report a port within ${STARTUP_TIMEOUT_MS / 1000} s.\n${stderr}`)),
+      STARTUP_TIMEOUT_MS,
+    );
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`${name} exited with code ${code} before listening.\n${stderr}`));
@@ -110,7 +113,8 @@ function addRun(tally, run) {
   tally.sessions += run.sessions;
   tally.requests += run.requests;
   tally.failures += run.failures;
-  for (const [reason, count] of Object.entries(run.failureReasons)) tally.failureReasons[reason] = (tally.failureReasons[reason] ?? 0) + count;
+  for (const [reason, count] of Object.entries(run.failureReasons))
+    tally.failureReasons[reason] = (tally.failureReasons[reason] ?? 0) + count;
   for (const ms of run.latencies) tally.latencies.push(ms);
 }
 
@@ -135,7 +139,8 @@ async function measureAll(targets) {
       const run = await runLoad(loadFor(tally.target, sliceSeconds));
       tally.cpuMs += readProcessCpuMs(tally.target.pid) - cpuBefore;
       addRun(tally, run);
-      if (tally.target.child.exitCode !== null) throw new Error(`${tally.target.name} exited during the run.\n${tally.target.stderr()}`);
+      if (tally.target.child.exitCode !== null)
+        throw new Error(`${tally.target.name} exited during the run.\n${tally.target.stderr()}`);
     }
   }
   return tallies.map(summarize);
@@ -169,9 +174,12 @@ function printTable(rows) {
     String(row.failures),
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-  const format = (cells) => `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
+  const format = (cells) =>
+    `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
   console.log(format(header));
-  console.log(`|${widths.map((width, column) => (column === 0 ? `:${'-'.repeat(width + 1)}` : `${'-'.repeat(width + 1)}:`)).join('|')}|`);
+  console.log(
+    `|${widths.map((width, column) => (column === 0 ? `:${'-'.repeat(width + 1)}` : `${'-'.repeat(width + 1)}:`)).join('|')}|`,
+  );
   for (const line of lines) console.log(format(line));
 }
 
@@ -188,9 +196,15 @@ function checkedWsdl(wsdl) {
 
 async function main() {
   const cores = cpus();
-  console.log(`Machine: ${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${process.platform}/${process.arch}`);
+  console.log(
+    `Machine: ${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${process.platform}/${process.arch}`,
+  );
   // A busy machine skews every figure; say so next to them.
-  console.log(`Load average (1/5/15 min) before the run: ${loadavg().map((value) => value.toFixed(2)).join(' / ')}`);
+  console.log(
+    `Load average (1/5/15 min) before the run: ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' / ')}`,
+  );
   console.log(
     `Settings: ${settings.seconds} s measured per target (${settings.slices} interleaved slices) after ${settings.warmupSeconds} s warm-up, concurrency ${settings.concurrency}, ` +
       `keep-alive, 6 calls per session; server CPU from /proc/<pid>/stat at ${cpuClockTicksPerSecond} ticks/s`,
@@ -217,7 +231,11 @@ async function main() {
     rmSync(workDir, {recursive: true, force: true});
   }
 
-  console.log(`Load average (1/5/15 min) after the run: ${loadavg().map((value) => value.toFixed(2)).join(' / ')}`);
+  console.log(
+    `Load average (1/5/15 min) after the run: ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' / ')}`,
+  );
   if (rows.length) {
     console.log('');
     printTable(rows);
@@ -225,11 +243,18 @@ async function main() {
   const [ours, soapRow, bareRow] = rows;
   if (ours && soapRow && bareRow) {
     console.log('');
-    console.log(`ours vs soap:  CPU/session ${ratio(ours.cpuMsPerSession, soapRow.cpuMsPerSession)} (lower is better), sessions/s ${ratio(ours.sessionsPerSecond, soapRow.sessionsPerSecond)}`);
-    console.log(`ours vs bare:  CPU/session ${ratio(ours.cpuMsPerSession, bareRow.cpuMsPerSession)} of the ceiling, sessions/s ${ratio(ours.sessionsPerSecond, bareRow.sessionsPerSecond)}`);
+    console.log(
+      `ours vs soap:  CPU/session ${ratio(ours.cpuMsPerSession, soapRow.cpuMsPerSession)} (lower is better), sessions/s ${ratio(ours.sessionsPerSecond, soapRow.sessionsPerSecond)}`,
+    );
+    console.log(
+      `ours vs bare:  CPU/session ${ratio(ours.cpuMsPerSession, bareRow.cpuMsPerSession)} of the ceiling, sessions/s ${ratio(ours.sessionsPerSecond, bareRow.sessionsPerSecond)}`,
+    );
   }
   // The same session with no HTTP around it, in this process: what the endpoint's own code costs.
-  const handlerOnly = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/handler-cpu.ts'], {cwd: root, encoding: 'utf8'});
+  const handlerOnly = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/handler-cpu.ts'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (handlerOnly.status === 0) console.log(handlerOnly.stdout.trim());
   else console.error(`handler-only measurement failed: ${handlerOnly.stderr.trim().split('\n')[0]}`);
   for (const row of rows) {

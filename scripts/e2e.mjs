@@ -5,7 +5,9 @@ import {findChromium} from './find-chromium.mjs';
 
 const chromium = findChromium();
 if (!chromium) {
-  console.error('No Chromium found: install one with "sudo apt-get install -y chromium" or set CHROME_PATH to a Chrome/Chromium binary.');
+  console.error(
+    'No Chromium found: install one with "sudo apt-get install -y chromium" or set CHROME_PATH to a Chrome/Chromium binary.',
+  );
   process.exit(1);
 }
 if (!existsSync('build/index.html')) {

@@ -8,7 +8,10 @@ export function findChromium() {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   const cache = process.env.PLAYWRIGHT_BROWSERS_PATH || join(homedir(), '.cache', 'ms-playwright');
   if (existsSync(cache)) {
-    for (const dir of readdirSync(cache).filter((d) => d.startsWith('chromium')).sort().reverse()) {
+    for (const dir of readdirSync(cache)
+      .filter((d) => d.startsWith('chromium'))
+      .sort()
+      .reverse()) {
       candidates.push(join(cache, dir, 'chrome-linux', 'chrome'), join(cache, dir, 'chrome-linux64', 'chrome'));
     }
   }
@@ -18,7 +21,9 @@ export function findChromium() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const found = findChromium();
   if (!found) {
-    console.error('No Chromium found: install one with "sudo apt-get install -y chromium" or set CHROME_PATH to a Chrome/Chromium binary.');
+    console.error(
+      'No Chromium found: install one with "sudo apt-get install -y chromium" or set CHROME_PATH to a Chrome/Chromium binary.',
+    );
     process.exit(1);
   }
   // --check only answers whether one exists (npm test runs it first, to fail in one line, early).

@@ -18,7 +18,10 @@ if (!existsSync('build/sitemap.xml')) {
 }
 
 const port = 4300 + Math.floor(Math.random() * 500);
-const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {env: {...process.env, PORT: String(port), HOST: '127.0.0.1'}, stdio: ['ignore', 'pipe', 'inherit']});
+const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+  env: {...process.env, PORT: String(port), HOST: '127.0.0.1'},
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 await new Promise((resolve, reject) => {
   server.stdout.on('data', (d) => String(d).includes('Serving') && resolve());
   server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -32,7 +35,15 @@ const paths = sitemap.urlset.url.map((u) => new URL(u.loc).pathname);
 
 const browser = await chromium.launch({
   executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 });
 
 const rows = [];
@@ -59,32 +70,89 @@ for (const path of paths) {
     return {dcl: Math.round(n.domContentLoadedEventEnd), load: Math.round(n.loadEventEnd)};
   });
   const sum = (type) => [...sizes.values()].filter((s) => s.type === type).reduce((a, s) => a + (s.encoded ?? 0), 0);
-  rows.push({path, js: sum('Script'), css: sum('Stylesheet'), html: sum('Document'), other: [...sizes.values()].filter((s) => !['Script', 'Stylesheet', 'Document'].includes(s.type)).reduce((a, s) => a + (s.encoded ?? 0), 0), requests: sizes.size, ...nav, hydratedMs});
+  rows.push({
+    path,
+    js: sum('Script'),
+    css: sum('Stylesheet'),
+    html: sum('Document'),
+    other: [...sizes.values()]
+      .filter((s) => !['Script', 'Stylesheet', 'Document'].includes(s.type))
+      .reduce((a, s) => a + (s.encoded ?? 0), 0),
+    requests: sizes.size,
+    ...nav,
+    hydratedMs,
+  });
   await context.close();
 }
 await browser.close();
 
-const lighthouseRows = await runLighthouse(['/', '/docs/setup/configure-connector', '/docs/troubleshooting', '/docs/tools/qwc-generator', '/connect'].filter((p) => p === '/' || paths.includes(p) || p === '/connect'));
+const lighthouseRows = await runLighthouse(
+  ['/', '/docs/setup/configure-connector', '/docs/troubleshooting', '/docs/tools/qwc-generator', '/connect'].filter(
+    (p) => p === '/' || paths.includes(p) || p === '/connect',
+  ),
+);
 server.kill();
 
 const kb = (n) => (n / 1024).toFixed(1);
 console.log(`Page weight of the production build (transferred bytes, gzip as served by npm run serve), ${paths.length} pages\n`);
-console.log('page'.padEnd(52) + 'JS kB'.padStart(8) + 'CSS kB'.padStart(8) + 'HTML kB'.padStart(9) + 'other kB'.padStart(10) + 'reqs'.padStart(6) + 'DCL ms'.padStart(8) + 'load ms'.padStart(9) + 'hydr ms'.padStart(9));
+console.log(
+  'page'.padEnd(52) +
+    'JS kB'.padStart(8) +
+    'CSS kB'.padStart(8) +
+    'HTML kB'.padStart(9) +
+    'other kB'.padStart(10) +
+    'reqs'.padStart(6) +
+    'DCL ms'.padStart(8) +
+    'load ms'.padStart(9) +
+    'hydr ms'.padStart(9),
+);
 for (const r of rows) {
-  console.log(r.path.padEnd(52) + kb(r.js).padStart(8) + kb(r.css).padStart(8) + kb(r.html).padStart(9) + kb(r.other).padStart(10) + String(r.requests).padStart(6) + String(r.dcl).padStart(8) + String(r.load).padStart(9) + String(r.hydratedMs).padStart(9));
+  console.log(
+    r.path.padEnd(52) +
+      kb(r.js).padStart(8) +
+      kb(r.css).padStart(8) +
+      kb(r.html).padStart(9) +
+      kb(r.other).padStart(10) +
+      String(r.requests).padStart(6) +
+      String(r.dcl).padStart(8) +
+      String(r.load).padStart(9) +
+      String(r.hydratedMs).padStart(9),
+  );
 }
 const group = (pred) => rows.filter((r) => pred(r.path));
 const avg = (list, key) => (list.length ? list.reduce((a, r) => a + r[key], 0) / list.length : 0);
 const guides = group((p) => p.startsWith('/docs') && !p.startsWith('/docs/tools'));
 const tools = group((p) => p.startsWith('/docs/tools') || p === '/connect');
-console.log(`\nmean JS per guide page: ${kb(avg(guides, 'js'))} kB over ${guides.length} pages; per tool page: ${kb(avg(tools, 'js'))} kB over ${tools.length} pages`);
+console.log(
+  `\nmean JS per guide page: ${kb(avg(guides, 'js'))} kB over ${guides.length} pages; per tool page: ${kb(avg(tools, 'js'))} kB over ${tools.length} pages`,
+);
 console.log(`heaviest page: ${rows.reduce((a, r) => (r.js + r.css + r.html > a.js + a.css + a.html ? r : a)).path}`);
 
 if (lighthouseRows.length) {
   console.log('\nLighthouse (mobile emulation, simulated throttling), scores out of 100');
-  console.log('page'.padEnd(40) + 'perf'.padStart(6) + 'a11y'.padStart(6) + 'best'.padStart(6) + 'seo'.padStart(6) + 'FCP ms'.padStart(8) + 'LCP ms'.padStart(8) + 'TBT ms'.padStart(8) + 'CLS'.padStart(7));
+  console.log(
+    'page'.padEnd(40) +
+      'perf'.padStart(6) +
+      'a11y'.padStart(6) +
+      'best'.padStart(6) +
+      'seo'.padStart(6) +
+      'FCP ms'.padStart(8) +
+      'LCP ms'.padStart(8) +
+      'TBT ms'.padStart(8) +
+      'CLS'.padStart(7),
+  );
   for (const r of lighthouseRows) {
-    console.log(r.path.padEnd(40) + String(r.perf).padStart(6) + String(r.a11y).padStart(6) + String(r.best).padStart(6) + String(r.seo).padStart(6) + String(r.fcp).padStart(8) + String(r.lcp).padStart(8) + String(r.tbt).padStart(8) + String(r.cls).padStart(7));
+    console.log(
+      r.path.padEnd(40) +
+        String(r.perf).padStart(6) +
+        String(r.a11y).padStart(6) +
+        String(r.best).padStart(6) +
+        String(r.seo).padStart(6) +
+        String(r.fcp).padStart(8) +
+        String(r.lcp).padStart(8) +
+        String(r.tbt).padStart(8) +
+        String(r.cls).padStart(7),
+    );
   }
 }
 
@@ -92,16 +160,40 @@ async function runLighthouse(lhPaths) {
   const [{default: lighthouse}, chromeLauncher] = await Promise.all([import('lighthouse'), import('chrome-launcher')]);
   const chrome = await chromeLauncher.launch({
     chromePath: executablePath,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   const out = [];
   try {
     for (const path of lhPaths) {
-      const result = await lighthouse(base + path, {port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo']});
+      const result = await lighthouse(base + path, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      });
       const {categories, audits} = result.lhr;
       const score = (c) => Math.round((categories[c]?.score ?? 0) * 100);
       const num = (a) => Math.round(audits[a]?.numericValue ?? 0);
-      out.push({path, perf: score('performance'), a11y: score('accessibility'), best: score('best-practices'), seo: score('seo'), fcp: num('first-contentful-paint'), lcp: num('largest-contentful-paint'), tbt: num('total-blocking-time'), cls: (audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(3)});
+      out.push({
+        path,
+        perf: score('performance'),
+        a11y: score('accessibility'),
+        best: score('best-practices'),
+        seo: score('seo'),
+        fcp: num('first-contentful-paint'),
+        lcp: num('largest-contentful-paint'),
+        tbt: num('total-blocking-time'),
+        cls: (audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(3),
+      });
     }
   } catch (error) {
     console.error(`Lighthouse could not run: ${error instanceof Error ? error.message : String(error)}`);

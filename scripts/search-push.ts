@@ -56,7 +56,13 @@ async function main(): Promise<void> {
   await client.setSettings({
     indexName,
     indexSettings: {
-      searchableAttributes: ['unordered(hierarchy.lvl0)', 'unordered(hierarchy.lvl1)', 'unordered(hierarchy.lvl2)', 'unordered(hierarchy.lvl3)', 'content'],
+      searchableAttributes: [
+        'unordered(hierarchy.lvl0)',
+        'unordered(hierarchy.lvl1)',
+        'unordered(hierarchy.lvl2)',
+        'unordered(hierarchy.lvl3)',
+        'content',
+      ],
       attributesForFaceting: ['type'],
       distinct: true,
       attributeForDistinct: 'url',

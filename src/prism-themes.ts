@@ -7,7 +7,16 @@ import type {PrismTheme} from 'prism-react-renderer';
  */
 function theme(
   plain: {color: string; backgroundColor: string},
-  colors: {comment: string; tag: string; attr: string; string: string; keyword: string; func: string; number: string; variable: string},
+  colors: {
+    comment: string;
+    tag: string;
+    attr: string;
+    string: string;
+    keyword: string;
+    func: string;
+    number: string;
+    variable: string;
+  },
 ): PrismTheme {
   return {
     plain,
@@ -28,10 +37,28 @@ function theme(
 
 export const accessibleLightCodeTheme = theme(
   {color: '#1f2328', backgroundColor: '#f6f8fa'},
-  {comment: '#57606a', tag: '#116329', attr: '#6639ba', string: '#0a3069', keyword: '#a40e26', func: '#6639ba', number: '#0550ae', variable: '#953800'},
+  {
+    comment: '#57606a',
+    tag: '#116329',
+    attr: '#6639ba',
+    string: '#0a3069',
+    keyword: '#a40e26',
+    func: '#6639ba',
+    number: '#0550ae',
+    variable: '#953800',
+  },
 );
 
 export const accessibleDarkCodeTheme = theme(
   {color: '#e6edf3', backgroundColor: '#161b22'},
-  {comment: '#a3acb7', tag: '#7ee787', attr: '#d2a8ff', string: '#a5d6ff', keyword: '#ff9492', func: '#d2a8ff', number: '#79c0ff', variable: '#ffa657'},
+  {
+    comment: '#a3acb7',
+    tag: '#7ee787',
+    attr: '#d2a8ff',
+    string: '#a5d6ff',
+    keyword: '#ff9492',
+    func: '#d2a8ff',
+    number: '#79c0ff',
+    variable: '#ffa657',
+  },
 );

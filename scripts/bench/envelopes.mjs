@@ -12,7 +12,12 @@ export const CLIENT_VERSION = '2.3.0.215';
 export const COMPANY_FILE = 'C:\\Users\\Public\\Documents\\Intuit\\QuickBooks\\Company Files\\bench.qbw';
 
 // suppressBooleanAttributes off: an attribute whose value is "true" must keep its value to stay XML.
-const builder = new XMLBuilder({ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: false, suppressBooleanAttributes: false});
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  suppressEmptyNode: false,
+  suppressBooleanAttributes: false,
+});
 
 function envelope(body) {
   return builder.build({
@@ -107,7 +112,9 @@ export function readResult(operation, xml) {
   const result = wrapper === '' ? undefined : wrapper[`${operation}Result`];
   if (operation === 'authenticate') {
     const items = result?.string;
-    return Array.isArray(items) ? items.map((item) => (typeof item === 'string' ? item : '')) : new Error('authenticateResult has no <string> items');
+    return Array.isArray(items)
+      ? items.map((item) => (typeof item === 'string' ? item : ''))
+      : new Error('authenticateResult has no <string> items');
   }
   return result === undefined ? '' : String(result);
 }

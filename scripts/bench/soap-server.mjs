@@ -43,7 +43,9 @@ const operations = {
 };
 
 // The soap package keys handlers by the WSDL's service and port names, so read them from the WSDL.
-const definitions = new XMLParser({removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: ''}).parse(wsdl).definitions;
+const definitions = new XMLParser({removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: ''}).parse(
+  wsdl,
+).definitions;
 const services = {};
 for (const service of [definitions.service].flat()) {
   services[service.name] = {};

@@ -58,7 +58,12 @@ export function extractSectionRecords(html: string, pageUrl: string, category: s
   return records;
 }
 
-function record(pageUrl: string, anchor: string | null, type: SectionRecord['type'], hierarchy: SectionRecord['hierarchy']): SectionRecord {
+function record(
+  pageUrl: string,
+  anchor: string | null,
+  type: SectionRecord['type'],
+  hierarchy: SectionRecord['hierarchy'],
+): SectionRecord {
   const url = anchor ? `${pageUrl}#${anchor}` : pageUrl;
   return {objectID: url, url, url_without_anchor: pageUrl, anchor, type, hierarchy, content: null};
 }

@@ -227,7 +227,11 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
 
   function internalError(error: unknown): EndpointResponse {
     onInternalError?.(error);
-    return soapFault(500, 'soap:Server', 'The test service failed while answering this call. Try again; if it keeps failing, report it.');
+    return soapFault(
+      500,
+      'soap:Server',
+      'The test service failed while answering this call. Try again; if it keeps failing, report it.',
+    );
   }
 
   function handleSoap(req: EndpointRequest): EndpointResponse {
@@ -251,7 +255,11 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     }
     try {
       const result = service.call(request.method, request.params);
-      return {status: 200, headers: req.headers.origin === undefined ? SOAP_ANSWER_HEADERS : SOAP_ANSWER_HEADERS_CORS, body: buildResponse(request.method, result)};
+      return {
+        status: 200,
+        headers: req.headers.origin === undefined ? SOAP_ANSWER_HEADERS : SOAP_ANSWER_HEADERS_CORS,
+        body: buildResponse(request.method, result),
+      };
     } catch (error) {
       if (error instanceof QbwcServiceError) return soapFault(500, 'soap:Client', error.message);
       return internalError(error);
@@ -308,7 +316,7 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
 
   function supportPage(req: EndpointRequest, query: string): EndpointResponse {
     const origin = originOf(req);
-    const user = query ? new URLSearchParams(query).get('user') ?? undefined : undefined;
+    const user = query ? (new URLSearchParams(query).get('user') ?? undefined) : undefined;
     let lastSession = service.lastSession();
     if (user !== undefined) {
       const log = service.recentSessions(user);
@@ -340,7 +348,7 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
 
   function sessions(query: string): EndpointResponse {
     const user = new URLSearchParams(query).get('user');
-    if (!user) return jsonError(400, 'Add ?user=<user name> to see that user\'s sessions.');
+    if (!user) return jsonError(400, "Add ?user=<user name> to see that user's sessions.");
     const log = service.recentSessions(user);
     if (log === undefined) return jsonError(404, 'No test connection with that user name exists (or it has expired).');
     return json(200, {
@@ -371,7 +379,12 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     if (path !== basePath && !path.startsWith(`${basePath}/`)) {
       return jsonError(404, `Nothing is served here by the test endpoint; it lives under ${basePath}.`);
     }
-    if (method === 'OPTIONS') return {status: 204, headers: headersFor('text/plain; charset=utf-8', {...PREFLIGHT_HEADERS, allow: 'GET, POST, OPTIONS'}), body: ''};
+    if (method === 'OPTIONS')
+      return {
+        status: 204,
+        headers: headersFor('text/plain; charset=utf-8', {...PREFLIGHT_HEADERS, allow: 'GET, POST, OPTIONS'}),
+        body: '',
+      };
     const read = method === 'GET' || method === 'HEAD';
     const sub = path.slice(basePath.length);
     switch (sub) {

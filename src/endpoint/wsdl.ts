@@ -82,7 +82,13 @@ export function buildWsdl(address: string): string {
           's:complexType': {
             '@_name': 'ArrayOfString',
             's:sequence': {
-              's:element': {'@_minOccurs': '0', '@_maxOccurs': 'unbounded', '@_name': 'string', '@_nillable': 'true', '@_type': 's:string'},
+              's:element': {
+                '@_minOccurs': '0',
+                '@_maxOccurs': 'unbounded',
+                '@_name': 'string',
+                '@_nillable': 'true',
+                '@_type': 's:string',
+              },
             },
           },
         },

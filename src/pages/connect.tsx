@@ -15,13 +15,12 @@ export default function Connect(): ReactNode {
         <Heading as="h1">Connect QuickBooks Desktop</Heading>
         <div className="markdown">
           <p>
-            Connect your company file to {productName} in five steps. Do them on the Windows computer where QuickBooks
-            Desktop runs, with this page open beside the Web Connector. Your progress is kept in this browser, so you
-            can come back to it.
+            Connect your company file to {productName} in five steps. Do them on the Windows computer where QuickBooks Desktop
+            runs, with this page open beside the Web Connector. Your progress is kept in this browser, so you can come back to it.
           </p>
           <p>
-            Prefer to read first? The <Link to="/docs/setup/prerequisites">setup guides</Link> explain each step with
-            pictures of every window.
+            Prefer to read first? The <Link to="/docs/setup/prerequisites">setup guides</Link> explain each step with pictures of
+            every window.
           </p>
         </div>
         <ConnectionFlow />

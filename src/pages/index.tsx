@@ -14,7 +14,14 @@ interface Path {
 }
 
 // The errors people arrive with most often, straight to their entries.
-const COMMON_ERRORS = ['qbwc1039', 'msg-invalid-password', 'hresult-0x80040408', 'qbwc1012', 'timed-out-communicating', 'msg-wc-not-running'];
+const COMMON_ERRORS = [
+  'qbwc1039',
+  'msg-invalid-password',
+  'hresult-0x80040408',
+  'qbwc1012',
+  'timed-out-communicating',
+  'msg-wc-not-running',
+];
 
 export default function Home(): ReactNode {
   const {productName} = useBranding();
@@ -42,9 +49,7 @@ export default function Home(): ReactNode {
     <Layout description="Setup guides, error fixes and live tools for the QuickBooks Web Connector.">
       <main className={styles.main}>
         <Heading as="h1">QuickBooks Web Connector help</Heading>
-        <p className={styles.lead}>
-          Connect QuickBooks Desktop to {productName}, keep it syncing, and fix what goes wrong.
-        </p>
+        <p className={styles.lead}>Connect QuickBooks Desktop to {productName}, keep it syncing, and fix what goes wrong.</p>
         <ul className={styles.paths}>
           {paths.map((path) => (
             <li key={path.to} className={styles.card}>

@@ -27,7 +27,7 @@ export default function endpointDevServer(_context: LoadContext, options: unknow
             path: '/qbwc',
             // Mounted on a path, connect strips it from req.url; the endpoint expects the full path.
             middleware: (req, res) => {
-              req.url = req.originalUrl ?? `/qbwc${req.url === '/' ? '' : req.url ?? ''}`;
+              req.url = req.originalUrl ?? `/qbwc${req.url === '/' ? '' : (req.url ?? '')}`;
               listener(req, res);
             },
           });

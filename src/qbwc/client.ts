@@ -183,7 +183,9 @@ export async function runSession(
       if (error instanceof SoapFaultError) {
         const summary = `HTTP ${response.status}: the service answered with a SOAP Fault (${error.faultCode}): ${error.faultString}`;
         const step = record(
-          faultNote === undefined ? {...base, status: 'error', summary} : {...base, status: 'warning', summary: `${summary} ${faultNote}`},
+          faultNote === undefined
+            ? {...base, status: 'error', summary}
+            : {...base, status: 'warning', summary: `${summary} ${faultNote}`},
         );
         return {ok: false, kind: 'service-error', step};
       }
@@ -204,7 +206,11 @@ export async function runSession(
       return {ok: false, kind: 'not-soap', step};
     }
     if (response.status !== 200) {
-      const step = record({...base, status: 'error', summary: `HTTP ${response.status}: SOAP answers must come with status 200.`});
+      const step = record({
+        ...base,
+        status: 'error',
+        summary: `HTTP ${response.status}: SOAP answers must come with status 200.`,
+      });
       return {ok: false, kind: 'transport-error', step};
     }
     const result = parsed.result as QbwcResult<M>;
@@ -242,10 +248,19 @@ export async function runSession(
   const clientVersion = options.clientVersion ?? DEFAULT_CLIENT_VERSION;
   const version = await call('clientVersion', {strVersion: clientVersion}, (answer) => {
     if (answer === '') return {status: 'ok', summary: `Web Connector ${clientVersion} accepted.`};
-    if (answer.startsWith('E:')) return {status: 'error', summary: `The service refuses this Web Connector version: ${answer.slice(2)}`};
-    if (answer.startsWith('W:')) return {status: 'warning', summary: `The service warns: ${answer.slice(2)} (the user may continue).`};
-    if (answer.startsWith('O:')) return {status: 'warning', summary: `The service expects Web Connector ${answer.slice(2)}; the user is offered an upgrade.`};
-    return {status: 'warning', summary: `Unexpected clientVersion answer "${answer}": only "", "W:", "E:" or "O:" are defined (QBWC1046).`};
+    if (answer.startsWith('E:'))
+      return {status: 'error', summary: `The service refuses this Web Connector version: ${answer.slice(2)}`};
+    if (answer.startsWith('W:'))
+      return {status: 'warning', summary: `The service warns: ${answer.slice(2)} (the user may continue).`};
+    if (answer.startsWith('O:'))
+      return {
+        status: 'warning',
+        summary: `The service expects Web Connector ${answer.slice(2)}; the user is offered an upgrade.`,
+      };
+    return {
+      status: 'warning',
+      summary: `Unexpected clientVersion answer "${answer}": only "", "W:", "E:" or "O:" are defined (QBWC1046).`,
+    };
   });
   if (!version.ok) return failed(version);
   if (version.result.startsWith('E:')) return finish('client-version-rejected', 'QBWC1037');
@@ -253,7 +268,8 @@ export async function runSession(
   // 3. authenticate
   const auth = await call('authenticate', {strUserName: options.userName, strPassword: options.password}, (items) => {
     const verdict = (items[1] ?? '').toLowerCase();
-    if (verdict === 'nvu') return {status: 'error', summary: 'The service answered "nvu": the user name or password is not valid.'};
+    if (verdict === 'nvu')
+      return {status: 'error', summary: 'The service answered "nvu": the user name or password is not valid.'};
     if (verdict === 'none') return {status: 'ok', summary: 'Signed in; the service has nothing to exchange ("none").'};
     if (verdict === 'busy') {
       const wait = items[2] ? ` for ${items[2]} seconds` : '';
@@ -293,7 +309,7 @@ export async function runSession(
   // 5. sendRequestXML / receiveResponseXML until 100% or an error.
   let hcp = simulator.hostCompanyPreferencesResponse();
   let noOps = 0;
-  for (let requests = 0; requests < maxRequests; ) {
+  for (let requests = 0; requests < maxRequests;) {
     const sent = await call(
       'sendRequestXML',
       {
@@ -340,7 +356,10 @@ export async function runSession(
           : `QuickBooks rejected the request: ${processed.hresult} ${processed.message}`;
         if (percent < 0) return {status: 'error', summary: `${prefix} The service answered ${percent} (an error).`};
         if (!processed.ok) {
-          return {status: 'warning', summary: `${prefix} The service answered ${percent}%, but should answer a negative number for a QuickBooks error.`};
+          return {
+            status: 'warning',
+            summary: `${prefix} The service answered ${percent}%, but should answer a negative number for a QuickBooks error.`,
+          };
         }
         if (percent >= 100) return {status: 'ok', summary: `${prefix} The service reports 100%: done.`};
         const limit = requests >= maxRequests ? ` This check stops here after ${maxRequests} requests.` : '';
@@ -349,11 +368,15 @@ export async function runSession(
     );
     if (!received.ok) return failed(received);
     if (received.result < 0) {
-      const last = await call('getLastError', {ticket}, (text) => ({status: 'error', summary: `The service explains: ${text || '(no message)'}`}));
+      const last = await call('getLastError', {ticket}, (text) => ({
+        status: 'error',
+        summary: `The service explains: ${text || '(no message)'}`,
+      }));
       if (!last.ok) return failed(last);
       return processed.ok ? close(ticket, 'service-error') : close(ticket, 'qbxml-error', processed.hresult);
     }
-    if (received.result >= 100) return close(ticket, processed.ok ? 'connected' : 'qbxml-error', processed.ok ? undefined : processed.hresult);
+    if (received.result >= 100)
+      return close(ticket, processed.ok ? 'connected' : 'qbxml-error', processed.ok ? undefined : processed.hresult);
   }
   return close(ticket, 'service-error');
 }

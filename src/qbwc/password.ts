@@ -53,7 +53,17 @@ export function generatePassword(random: (bytes: Uint8Array) => void = fillRando
 }
 
 export interface PasswordProblem {
-  kind: 'empty' | 'whitespace' | 'line-break' | 'truncated' | 'too-long' | 'lookalike' | 'wrong-case' | 'invalid-character' | 'check-failed' | 'group-separator';
+  kind:
+    | 'empty'
+    | 'whitespace'
+    | 'line-break'
+    | 'truncated'
+    | 'too-long'
+    | 'lookalike'
+    | 'wrong-case'
+    | 'invalid-character'
+    | 'check-failed'
+    | 'group-separator';
   /** Plain words, naming the character and where it is. */
   message: string;
 }
@@ -92,17 +102,65 @@ const DASH_LIKES: Record<string, string> = {
 const EDGE_OPENERS = new Set(['"', "'", '“', '‘', '„', '«', '‹', '(', '[', '{', '<', '`']);
 const EDGE_CLOSERS = new Set(['"', "'", '”', '’', '»', '›', ')', ']', '}', '>', '`', '.', ',', ';', ':', '!']);
 const PUNCTUATION_NAMES: Record<string, string> = {
-  '.': 'a full stop', ',': 'a comma', ';': 'a semicolon', ':': 'a colon', '!': 'an exclamation mark',
-  '(': 'a parenthesis', ')': 'a parenthesis', '[': 'a bracket', ']': 'a bracket', '{': 'a brace', '}': 'a brace',
-  '<': 'an angle bracket', '>': 'an angle bracket', '`': 'a backtick',
+  '.': 'a full stop',
+  ',': 'a comma',
+  ';': 'a semicolon',
+  ':': 'a colon',
+  '!': 'an exclamation mark',
+  '(': 'a parenthesis',
+  ')': 'a parenthesis',
+  '[': 'a bracket',
+  ']': 'a bracket',
+  '{': 'a brace',
+  '}': 'a brace',
+  '<': 'an angle bracket',
+  '>': 'an angle bracket',
+  '`': 'a backtick',
 };
 
 // Letters from other scripts that look like Latin ones, as email and chat fonts show them.
 const HOMOGLYPHS: Record<string, string> = {
-  'А': 'A', 'В': 'B', 'Е': 'E', 'З': '3', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C', 'Т': 'T', 'Х': 'X', 'Ѕ': 'S', 'Ј': 'J', 'У': 'Y',
-  'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x', 'ѕ': 's', 'ј': 'j', 'к': 'k',
-  'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N', 'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X',
-  'ο': 'o', 'κ': 'k',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  З: '3',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  Ѕ: 'S',
+  Ј: 'J',
+  У: 'Y',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  ј: 'j',
+  к: 'k',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
+  ο: 'o',
+  κ: 'k',
 };
 
 function codePointLabel(char: string): string {
@@ -224,7 +282,10 @@ function describeEdgePunctuation(chars: readonly Char[]): string {
   const quotes = chars.filter((entry) => !PUNCTUATION_NAMES[entry.char]);
   const others = chars.filter((entry) => PUNCTUATION_NAMES[entry.char]);
   const parts = others.map((entry) => `${PUNCTUATION_NAMES[entry.char] ?? ''} "${entry.char}"`);
-  if (quotes.length > 0) parts.unshift(`${quotes.length === 1 ? 'a quotation mark' : 'quotation marks'} (${quotes.map((entry) => entry.char).join(' ')})`);
+  if (quotes.length > 0)
+    parts.unshift(
+      `${quotes.length === 1 ? 'a quotation mark' : 'quotation marks'} (${quotes.map((entry) => entry.char).join(' ')})`,
+    );
   return listWords([...new Set(parts)]);
 }
 
@@ -240,16 +301,28 @@ interface Diagnosis {
 
 function checkEdges(leading: Char[], trailing: Char[], diagnosis: Diagnosis): void {
   const add = (kind: PasswordProblem['kind'], message: string) => diagnosis.problems.push({kind, message});
-  for (const [edge, chars] of [['starts', leading], ['ends', trailing]] as const) {
+  for (const [edge, chars] of [
+    ['starts', leading],
+    ['ends', trailing],
+  ] as const) {
     const blanks = chars.filter((entry) => isBlank(entry.char) || LINE_BREAKS.has(entry.char));
     const punctuation = chars.filter((entry) => !isBlank(entry.char) && !LINE_BREAKS.has(entry.char));
     if (blanks.some((entry) => LINE_BREAKS.has(entry.char))) {
-      add('line-break', `The password ${edge} with ${describeBlanks(blanks)}, probably copied along from the email. The Web Connector keeps it as part of the password, so the password won't match.`);
+      add(
+        'line-break',
+        `The password ${edge} with ${describeBlanks(blanks)}, probably copied along from the email. The Web Connector keeps it as part of the password, so the password won't match.`,
+      );
     } else if (blanks.length > 0) {
-      add('whitespace', `The password ${edge} with ${describeBlanks(blanks)}. The Web Connector keeps it as part of the password, so the password won't match.`);
+      add(
+        'whitespace',
+        `The password ${edge} with ${describeBlanks(blanks)}. The Web Connector keeps it as part of the password, so the password won't match.`,
+      );
     }
     if (punctuation.length > 0) {
-      add('invalid-character', `The password ${edge} with ${describeEdgePunctuation(punctuation)}, which ${punctuation.length === 1 ? 'is' : 'are'} not part of it: probably copied from the sentence around it.`);
+      add(
+        'invalid-character',
+        `The password ${edge} with ${describeEdgePunctuation(punctuation)}, which ${punctuation.length === 1 ? 'is' : 'are'} not part of it: probably copied from the sentence around it.`,
+      );
     }
   }
 }
@@ -259,11 +332,15 @@ function checkSymbols(slots: readonly Slot[], diagnosis: Diagnosis): void {
   if (wrongCase.length > 0) {
     const positions = wrongCase.map((slot) => slot.char.position);
     const letters = slots.filter((slot) => /[A-Z]/.test(slot.read?.symbol ?? ''));
-    diagnosis.problems.push({kind: 'wrong-case', message: wrongCase.length > 1 && wrongCase.length === letters.length
-      ? 'The letters are typed in lower case. The password is written in capitals.'
-      : wrongCase.length === 1
-      ? `The ${ordinal(positions[0] ?? 0)} character, "${wrongCase[0]?.char.char ?? ''}", is lower case. The password is written in capitals; type ${wrongCase[0]?.read?.symbol ?? ''}.`
-      : `The ${positionList(positions)} characters are lower case. The password is written in capitals.`});
+    diagnosis.problems.push({
+      kind: 'wrong-case',
+      message:
+        wrongCase.length > 1 && wrongCase.length === letters.length
+          ? 'The letters are typed in lower case. The password is written in capitals.'
+          : wrongCase.length === 1
+            ? `The ${ordinal(positions[0] ?? 0)} character, "${wrongCase[0]?.char.char ?? ''}", is lower case. The password is written in capitals; type ${wrongCase[0]?.read?.symbol ?? ''}.`
+            : `The ${positionList(positions)} characters are lower case. The password is written in capitals.`,
+    });
   }
   const lookalikes = new Map<string, number[]>();
   for (const slot of slots) {
@@ -275,13 +352,20 @@ function checkSymbols(slots: readonly Slot[], diagnosis: Diagnosis): void {
   for (const [char, positions] of lookalikes) {
     const read = readSymbol(char);
     if (!read) continue;
-    const which = positions.length === 1 ? `The ${ordinal(positions[0] ?? 0)} character` : `The ${positionList(positions)} characters`;
+    const which =
+      positions.length === 1 ? `The ${ordinal(positions[0] ?? 0)} character` : `The ${positionList(positions)} characters`;
     const digitName = read.symbol === '0' ? 'the digit 0 (zero)' : read.symbol === '1' ? 'the digit 1 (one)' : `"${read.symbol}"`;
     if (read.how === 'foreign') {
       const latin = HOMOGLYPHS[char] ?? char.normalize('NFKC');
-      diagnosis.problems.push({kind: 'lookalike', message: `${which}, "${char}", ${positions.length === 1 ? 'looks' : 'look'} like "${latin}" but ${positions.length === 1 ? 'is' : 'are'} the ${scriptOf(char)} character ${codePointLabel(char)}, which the Web Connector treats as a different letter. It stands for ${digitName}.`});
+      diagnosis.problems.push({
+        kind: 'lookalike',
+        message: `${which}, "${char}", ${positions.length === 1 ? 'looks' : 'look'} like "${latin}" but ${positions.length === 1 ? 'is' : 'are'} the ${scriptOf(char)} character ${codePointLabel(char)}, which the Web Connector treats as a different letter. It stands for ${digitName}.`,
+      });
     } else {
-      diagnosis.problems.push({kind: 'lookalike', message: `${which} ${positions.length === 1 ? 'is' : 'are'} the letter "${char}". These passwords never use the letters O, I or L; it stands for ${digitName}.`});
+      diagnosis.problems.push({
+        kind: 'lookalike',
+        message: `${which} ${positions.length === 1 ? 'is' : 'are'} the letter "${char}". These passwords never use the letters O, I or L; it stands for ${digitName}.`,
+      });
     }
   }
   const invalid = slots.filter((slot) => slot.read === undefined);
@@ -290,7 +374,10 @@ function checkSymbols(slots: readonly Slot[], diagnosis: Diagnosis): void {
     for (const slot of invalid.slice(0, 5)) {
       const {char, position} = slot.char;
       const hint = char.toUpperCase() === 'U' ? ' (the letter U is left out on purpose; check whether it should be V)' : '';
-      diagnosis.problems.push({kind: 'invalid-character', message: `The ${ordinal(position)} character, "${char}" (${codePointLabel(char)}), is never used in these passwords${hint}. Copy the password again from the original.`});
+      diagnosis.problems.push({
+        kind: 'invalid-character',
+        message: `The ${ordinal(position)} character, "${char}" (${codePointLabel(char)}), is never used in these passwords${hint}. Copy the password again from the original.`,
+      });
     }
   }
 }
@@ -309,18 +396,28 @@ function checkSeparators(gaps: readonly Char[][], slots: readonly Slot[], diagno
     const blanks = gap.filter((entry) => isBlank(entry.char) || LINE_BREAKS.has(entry.char));
     const group = before / GROUP_SIZE;
     for (const entry of dashLikes) {
-      add('group-separator', `The ${ordinal(entry.position)} character is ${DASH_LIKES[entry.char] ?? 'a dash'}, not the plain dash "-": email programs often swap them.`);
+      add(
+        'group-separator',
+        `The ${ordinal(entry.position)} character is ${DASH_LIKES[entry.char] ?? 'a dash'}, not the plain dash "-": email programs often swap them.`,
+      );
     }
     const anyDash = dashes.length + dashLikes.length;
     if (before === 0 || before === slots.length) {
-      if (anyDash > 0) add('group-separator', `The password ${before === 0 ? 'starts' : 'ends'} with a dash; dashes only go between the groups of four.`);
+      if (anyDash > 0)
+        add(
+          'group-separator',
+          `The password ${before === 0 ? 'starts' : 'ends'} with a dash; dashes only go between the groups of four.`,
+        );
       return;
     }
     const lineBreak = blanks.some((entry) => LINE_BREAKS.has(entry.char));
     if (atBoundary) {
       if (anyDash === 0) {
         if (blanks.length > 0) {
-          add(lineBreak ? 'line-break' : 'group-separator', `${lineBreak ? 'A line break' : capitalise(describeBlanks(blanks))} separates the ${ordinal(group)} and ${ordinal(group + 1)} groups where a dash belongs.`);
+          add(
+            lineBreak ? 'line-break' : 'group-separator',
+            `${lineBreak ? 'A line break' : capitalise(describeBlanks(blanks))} separates the ${ordinal(group)} and ${ordinal(group + 1)} groups where a dash belongs.`,
+          );
         } else {
           missingDashes.push(group);
         }
@@ -328,21 +425,34 @@ function checkSeparators(gaps: readonly Char[][], slots: readonly Slot[], diagno
         add('group-separator', `There are ${anyDash} dashes after the ${ordinal(group)} group; there should be one.`);
       }
       if (anyDash > 0 && blanks.length > 0) {
-        add(lineBreak ? 'line-break' : 'whitespace', `There ${blanks.length === 1 ? 'is' : 'are'} ${describeBlanks(blanks)} next to the dash after the ${ordinal(group)} group; remove ${blanks.length === 1 ? 'it' : 'them'}.`);
+        add(
+          lineBreak ? 'line-break' : 'whitespace',
+          `There ${blanks.length === 1 ? 'is' : 'are'} ${describeBlanks(blanks)} next to the dash after the ${ordinal(group)} group; remove ${blanks.length === 1 ? 'it' : 'them'}.`,
+        );
       }
       return;
     }
     const after = slots[before - 1]?.char.position ?? 0;
-    if (anyDash > 0) add('group-separator', `There is a dash after the ${ordinal(after)} character, inside a group of four; dashes only go between groups.`);
+    if (anyDash > 0)
+      add(
+        'group-separator',
+        `There is a dash after the ${ordinal(after)} character, inside a group of four; dashes only go between groups.`,
+      );
     if (blanks.length > 0) {
-      add(lineBreak ? 'line-break' : 'whitespace', `There ${blanks.length === 1 ? 'is' : 'are'} ${describeBlanks(blanks)} after the ${ordinal(after)} character, inside a group; the Web Connector keeps ${blanks.length === 1 ? 'it' : 'them'} and the password won't match.`);
+      add(
+        lineBreak ? 'line-break' : 'whitespace',
+        `There ${blanks.length === 1 ? 'is' : 'are'} ${describeBlanks(blanks)} after the ${ordinal(after)} character, inside a group; the Web Connector keeps ${blanks.length === 1 ? 'it' : 'them'} and the password won't match.`,
+      );
     }
   });
   if (missingDashes.length > 0) {
     const all = missingDashes.length === GROUP_COUNT - 1;
-    add('group-separator', all
-      ? 'The dashes between the groups are missing. Write the password in groups of four separated by dashes, as it was given.'
-      : `The dash after the ${listWords(missingDashes.map(ordinal))} group${missingDashes.length === 1 ? ' is' : 's are'} missing.`);
+    add(
+      'group-separator',
+      all
+        ? 'The dashes between the groups are missing. Write the password in groups of four separated by dashes, as it was given.'
+        : `The dash after the ${listWords(missingDashes.map(ordinal))} group${missingDashes.length === 1 ? ' is' : 's are'} missing.`,
+    );
   }
 }
 
@@ -355,10 +465,16 @@ function checkLength(slots: readonly Slot[], diagnosis: Diagnosis): void {
   if (count < TOTAL_LENGTH) {
     diagnosis.certain = false;
     const groups = Math.ceil(count / GROUP_SIZE);
-    diagnosis.problems.push({kind: 'truncated', message: `The password has ${count} of its ${TOTAL_LENGTH} characters (not counting dashes), so it looks cut off: ${groups} of its ${GROUP_COUNT} groups are there. Copy the whole password again; the last group is a single character.`});
+    diagnosis.problems.push({
+      kind: 'truncated',
+      message: `The password has ${count} of its ${TOTAL_LENGTH} characters (not counting dashes), so it looks cut off: ${groups} of its ${GROUP_COUNT} groups are there. Copy the whole password again; the last group is a single character.`,
+    });
   } else if (count > TOTAL_LENGTH) {
     diagnosis.certain = false;
-    diagnosis.problems.push({kind: 'too-long', message: `The password has ${count} characters (not counting dashes) where ${TOTAL_LENGTH} are expected. Something extra was copied along with it, or two passwords ran together.`});
+    diagnosis.problems.push({
+      kind: 'too-long',
+      message: `The password has ${count} characters (not counting dashes) where ${TOTAL_LENGTH} are expected. Something extra was copied along with it, or two passwords ran together.`,
+    });
   }
 }
 
@@ -385,9 +501,10 @@ export function checkPassword(input: string): PasswordDiagnosis {
   const normalized = normalizePassword(input);
   const chars: Char[] = Array.from(input, (char, index) => ({char, position: index + 1}));
   if (chars.every((entry) => isBlank(entry.char) || LINE_BREAKS.has(entry.char))) {
-    const message = input === ''
-      ? 'The password is empty. Paste or type the password you were given.'
-      : `The password is empty: it only contains ${describeBlanks(chars)}. Paste or type the password you were given.`;
+    const message =
+      input === ''
+        ? 'The password is empty. Paste or type the password you were given.'
+        : `The password is empty: it only contains ${describeBlanks(chars)}. Paste or type the password you were given.`;
     return {ok: false, problems: [{kind: 'empty', message}], normalized};
   }
 
@@ -406,7 +523,17 @@ export function checkPassword(input: string): PasswordDiagnosis {
     }
   }
   if (slots.length === 0) {
-    return {ok: false, problems: [{kind: 'empty', message: 'The password has no letters or digits in it, only dashes or punctuation. Paste or type the password you were given.'}], normalized};
+    return {
+      ok: false,
+      problems: [
+        {
+          kind: 'empty',
+          message:
+            'The password has no letters or digits in it, only dashes or punctuation. Paste or type the password you were given.',
+        },
+      ],
+      normalized,
+    };
   }
   checkSymbols(slots, diagnosis);
   checkSeparators(gaps, slots, diagnosis);
@@ -418,7 +545,11 @@ export function checkPassword(input: string): PasswordDiagnosis {
   if (readable && slots.length === TOTAL_LENGTH) {
     passes = checkSum(Array.from(canonical, (symbol) => PASSWORD_ALPHABET.indexOf(symbol))) === 0;
     if (!passes) {
-      diagnosis.problems.push({kind: 'check-failed', message: 'The password does not pass its built-in check, so at least one character is wrong (mistyped, or two neighbours swapped). Copy it again from the original rather than retyping it.'});
+      diagnosis.problems.push({
+        kind: 'check-failed',
+        message:
+          'The password does not pass its built-in check, so at least one character is wrong (mistyped, or two neighbours swapped). Copy it again from the original rather than retyping it.',
+      });
     }
   }
   const ok = diagnosis.problems.length === 0;

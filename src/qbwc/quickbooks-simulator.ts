@@ -84,8 +84,7 @@ export function createQuickBooksSimulator(options: QuickBooksSimulatorOptions = 
   function answer(request: QbxmlMessage): QbxmlMessage {
     const responseName = request.name.replace(/Rq$/, 'Rs');
     const requestID = request.attributes.requestID;
-    const attributes = (status: Record<string, string>) =>
-      requestID === undefined ? {...status} : {requestID, ...status};
+    const attributes = (status: Record<string, string>) => (requestID === undefined ? {...status} : {requestID, ...status});
     switch (request.name) {
       case 'HostQueryRq':
         return {name: responseName, attributes: attributes(STATUS_OK), body: {HostRet: hostRet}};

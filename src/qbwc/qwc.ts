@@ -66,44 +66,158 @@ export interface QwcElement {
 
 /** Every element, in the order Intuit's samples write them (the order buildQwc uses). */
 export const QWC_ELEMENTS: readonly QwcElement[] = [
-  {field: 'appName', element: 'AppName', required: true, advanced: false, label: 'App name',
-    help: 'The name shown in the Web Connector and in QuickBooks\' list of integrated applications. The Web Connector also uses it to recognise the app when the file is added again.'},
-  {field: 'appId', element: 'AppID', required: true, advanced: true, label: 'App ID',
-    help: 'Passed to QuickBooks when the connection opens. QuickBooks does little with it, and it is usually left empty; the element is still written.'},
-  {field: 'appUrl', element: 'AppURL', required: true, advanced: false, label: 'App URL',
-    help: 'The address of your SOAP service. It must start with https:// (http:// only works for localhost) and use a host name, not an IP address.'},
-  {field: 'appDescription', element: 'AppDescription', required: true, advanced: false, label: 'Description',
-    help: 'One short sentence shown under the app name and in the authorization dialog. 80 characters or fewer display in full.'},
-  {field: 'appSupport', element: 'AppSupport', required: true, advanced: false, label: 'Support URL',
-    help: 'A page about your app on the same domain as the App URL. The Web Connector opens it when the file is added and needs it to answer with HTTP 200.'},
-  {field: 'userName', element: 'UserName', required: true, advanced: false, label: 'User name',
-    help: 'The user name the Web Connector sends to your service. The password is not in the file: the user types it into the Web Connector.'},
-  {field: 'ownerId', element: 'OwnerID', required: true, advanced: true, label: 'Owner ID',
-    help: 'A GUID in braces that identifies your application. Keep the same one for every file you issue for this app.'},
-  {field: 'fileId', element: 'FileID', required: true, advanced: true, label: 'File ID',
-    help: 'A GUID in braces that the Web Connector stamps into the company file the first time it connects. Use a new one for each company file.'},
-  {field: 'qbType', element: 'QBType', required: true, advanced: false, label: 'QuickBooks type',
-    help: 'QBFS for QuickBooks Desktop (Financial Software), QBPOS for QuickBooks Point of Sale.'},
-  {field: 'style', element: 'Style', required: false, advanced: true, label: 'SOAP style',
-    help: 'How the Web Connector encodes its SOAP calls: Document (the default), DocWrapped or RPC. Leave it unset unless your SOAP toolkit needs another style.'},
-  {field: 'authFlags', element: 'AuthFlags', required: false, advanced: true, label: 'Allowed editions',
-    help: 'Which QuickBooks editions may connect, in hexadecimal: 0x1 Simple Start, 0x2 Pro, 0x4 Premier, 0x8 Enterprise, added together. 0xF (or leaving it unset) allows all.'},
-  {field: 'scheduler', element: 'Scheduler', required: false, advanced: false, label: 'Run every',
-    help: 'How often the Web Connector runs the app while Auto-Run is on. The user can change it. Intervals in seconds show as Real Time.'},
-  {field: 'isReadOnly', element: 'IsReadOnly', required: false, advanced: true, label: 'Read-only access',
-    help: 'true asks QuickBooks for read-only access; false (or unset) asks to read and write.'},
-  {field: 'personalDataPref', element: 'PersonalDataPref', required: false, advanced: true, label: 'Personal data',
-    help: 'Whether the app needs personal data such as Social Security numbers: pdpNotNeeded, pdpOptional or pdpRequired.'},
-  {field: 'unattendedModePref', element: 'UnattendedModePref', required: false, advanced: true, label: 'Unattended mode',
-    help: 'Whether the app must run while QuickBooks is closed: umpRequired or umpOptional.'},
-  {field: 'notify', element: 'Notify', required: false, advanced: true, label: 'Tray notifications',
-    help: 'true shows a pop-up in the Windows notification area after each update; anything else keeps them off.'},
-  {field: 'appDisplayName', element: 'AppDisplayName', required: false, advanced: true, label: 'Display name',
-    help: 'A name shown in the Web Connector in place of the App name. Updates still match on the App name.'},
-  {field: 'appUniqueName', element: 'AppUniqueName', required: false, advanced: true, label: 'Unique name',
-    help: 'When set, adding the file again replaces the app directly instead of asking whether to clone or replace it.'},
-  {field: 'certUrl', element: 'CertURL', required: false, advanced: true, label: 'Certificate URL',
-    help: 'Only when your certificate is served from another server than the App URL. It must not require a login (QBWC1048).'},
+  {
+    field: 'appName',
+    element: 'AppName',
+    required: true,
+    advanced: false,
+    label: 'App name',
+    help: "The name shown in the Web Connector and in QuickBooks' list of integrated applications. The Web Connector also uses it to recognise the app when the file is added again.",
+  },
+  {
+    field: 'appId',
+    element: 'AppID',
+    required: true,
+    advanced: true,
+    label: 'App ID',
+    help: 'Passed to QuickBooks when the connection opens. QuickBooks does little with it, and it is usually left empty; the element is still written.',
+  },
+  {
+    field: 'appUrl',
+    element: 'AppURL',
+    required: true,
+    advanced: false,
+    label: 'App URL',
+    help: 'The address of your SOAP service. It must start with https:// (http:// only works for localhost) and use a host name, not an IP address.',
+  },
+  {
+    field: 'appDescription',
+    element: 'AppDescription',
+    required: true,
+    advanced: false,
+    label: 'Description',
+    help: 'One short sentence shown under the app name and in the authorization dialog. 80 characters or fewer display in full.',
+  },
+  {
+    field: 'appSupport',
+    element: 'AppSupport',
+    required: true,
+    advanced: false,
+    label: 'Support URL',
+    help: 'A page about your app on the same domain as the App URL. The Web Connector opens it when the file is added and needs it to answer with HTTP 200.',
+  },
+  {
+    field: 'userName',
+    element: 'UserName',
+    required: true,
+    advanced: false,
+    label: 'User name',
+    help: 'The user name the Web Connector sends to your service. The password is not in the file: the user types it into the Web Connector.',
+  },
+  {
+    field: 'ownerId',
+    element: 'OwnerID',
+    required: true,
+    advanced: true,
+    label: 'Owner ID',
+    help: 'A GUID in braces that identifies your application. Keep the same one for every file you issue for this app.',
+  },
+  {
+    field: 'fileId',
+    element: 'FileID',
+    required: true,
+    advanced: true,
+    label: 'File ID',
+    help: 'A GUID in braces that the Web Connector stamps into the company file the first time it connects. Use a new one for each company file.',
+  },
+  {
+    field: 'qbType',
+    element: 'QBType',
+    required: true,
+    advanced: false,
+    label: 'QuickBooks type',
+    help: 'QBFS for QuickBooks Desktop (Financial Software), QBPOS for QuickBooks Point of Sale.',
+  },
+  {
+    field: 'style',
+    element: 'Style',
+    required: false,
+    advanced: true,
+    label: 'SOAP style',
+    help: 'How the Web Connector encodes its SOAP calls: Document (the default), DocWrapped or RPC. Leave it unset unless your SOAP toolkit needs another style.',
+  },
+  {
+    field: 'authFlags',
+    element: 'AuthFlags',
+    required: false,
+    advanced: true,
+    label: 'Allowed editions',
+    help: 'Which QuickBooks editions may connect, in hexadecimal: 0x1 Simple Start, 0x2 Pro, 0x4 Premier, 0x8 Enterprise, added together. 0xF (or leaving it unset) allows all.',
+  },
+  {
+    field: 'scheduler',
+    element: 'Scheduler',
+    required: false,
+    advanced: false,
+    label: 'Run every',
+    help: 'How often the Web Connector runs the app while Auto-Run is on. The user can change it. Intervals in seconds show as Real Time.',
+  },
+  {
+    field: 'isReadOnly',
+    element: 'IsReadOnly',
+    required: false,
+    advanced: true,
+    label: 'Read-only access',
+    help: 'true asks QuickBooks for read-only access; false (or unset) asks to read and write.',
+  },
+  {
+    field: 'personalDataPref',
+    element: 'PersonalDataPref',
+    required: false,
+    advanced: true,
+    label: 'Personal data',
+    help: 'Whether the app needs personal data such as Social Security numbers: pdpNotNeeded, pdpOptional or pdpRequired.',
+  },
+  {
+    field: 'unattendedModePref',
+    element: 'UnattendedModePref',
+    required: false,
+    advanced: true,
+    label: 'Unattended mode',
+    help: 'Whether the app must run while QuickBooks is closed: umpRequired or umpOptional.',
+  },
+  {
+    field: 'notify',
+    element: 'Notify',
+    required: false,
+    advanced: true,
+    label: 'Tray notifications',
+    help: 'true shows a pop-up in the Windows notification area after each update; anything else keeps them off.',
+  },
+  {
+    field: 'appDisplayName',
+    element: 'AppDisplayName',
+    required: false,
+    advanced: true,
+    label: 'Display name',
+    help: 'A name shown in the Web Connector in place of the App name. Updates still match on the App name.',
+  },
+  {
+    field: 'appUniqueName',
+    element: 'AppUniqueName',
+    required: false,
+    advanced: true,
+    label: 'Unique name',
+    help: 'When set, adding the file again replaces the app directly instead of asking whether to clone or replace it.',
+  },
+  {
+    field: 'certUrl',
+    element: 'CertURL',
+    required: false,
+    advanced: true,
+    label: 'Certificate URL',
+    help: 'Only when your certificate is served from another server than the App URL. It must not require a login (QBWC1048).',
+  },
 ];
 
 const REQUIRED_FIELDS = new Set(QWC_ELEMENTS.filter((entry) => entry.required).map((entry) => entry.field));
@@ -118,7 +232,13 @@ export const QWC_MIME_TYPE = 'application/x-qwc';
  * it is only the starting value the user can change, frequent enough that data is rarely stale and
  * far from the 1,440 sessions a day a one-minute default would put on the service per customer.
  */
-export function defaultQwc(options: {appName: string; appUrl: string; appSupport: string; userName?: string; appDescription?: string}): QwcModel {
+export function defaultQwc(options: {
+  appName: string;
+  appUrl: string;
+  appSupport: string;
+  userName?: string;
+  appDescription?: string;
+}): QwcModel {
   const appName = options.appName.trim();
   return {
     appName,
@@ -148,7 +268,8 @@ export function buildQwc(model: QwcModel): string {
     const value = model[field];
     if (field === 'scheduler') {
       const scheduler = model.scheduler;
-      if (scheduler) root[element] = {[scheduler.unit === 'seconds' ? 'RunEveryNSeconds' : 'RunEveryNMinutes']: String(scheduler.every)};
+      if (scheduler)
+        root[element] = {[scheduler.unit === 'seconds' ? 'RunEveryNSeconds' : 'RunEveryNMinutes']: String(scheduler.every)};
     } else if (typeof value === 'boolean') {
       root[element] = value ? 'true' : 'false';
     } else if (typeof value === 'string') {
@@ -189,7 +310,13 @@ class QwcEntityDecoder implements EntityDecoderOptions {
     return text.replace(/&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z_][\w.-]*);/g, (whole, name: string) => {
       if (name.startsWith('#')) {
         const code = name.startsWith('#x') ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
-        const allowed = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+        const allowed =
+          code === 0x9 ||
+          code === 0xa ||
+          code === 0xd ||
+          (code >= 0x20 && code <= 0xd7ff) ||
+          (code >= 0xe000 && code <= 0xfffd) ||
+          (code >= 0x10000 && code <= 0x10ffff);
         if (allowed) return String.fromCodePoint(code);
         this.invalid.add(whole);
         return '';
@@ -291,29 +418,44 @@ function readScheduler(element: XmlElement, issues: QwcIssue[]): QwcScheduler | 
     if (exact) {
       found.push({child: exact, element: child});
     } else if (miscased) {
-      issues.push({field: 'scheduler', severity: 'error',
-        message: `<${child.name}>${onLine(child)} must be written <${miscased}>: element names are case-sensitive.`});
+      issues.push({
+        field: 'scheduler',
+        severity: 'error',
+        message: `<${child.name}>${onLine(child)} must be written <${miscased}>: element names are case-sensitive.`,
+      });
       found.push({child: miscased, element: child});
     } else {
       const suggestion = closestName(child.name, names);
-      issues.push({field: 'scheduler', severity: 'warning',
-        message: `<${child.name}>${onLine(child)} is not a Scheduler element, so the Web Connector ignores it. ${suggestion ? `Did you mean ${suggestion}?` : 'Use RunEveryNMinutes or RunEveryNSeconds.'}`});
+      issues.push({
+        field: 'scheduler',
+        severity: 'warning',
+        message: `<${child.name}>${onLine(child)} is not a Scheduler element, so the Web Connector ignores it. ${suggestion ? `Did you mean ${suggestion}?` : 'Use RunEveryNMinutes or RunEveryNSeconds.'}`,
+      });
     }
   }
   const [first, second] = found;
   if (!first) {
-    issues.push({field: 'scheduler', severity: 'warning',
-      message: `<Scheduler>${onLine(element)} has no RunEveryNMinutes or RunEveryNSeconds inside, so it sets no interval.`});
+    issues.push({
+      field: 'scheduler',
+      severity: 'warning',
+      message: `<Scheduler>${onLine(element)} has no RunEveryNMinutes or RunEveryNSeconds inside, so it sets no interval.`,
+    });
     return undefined;
   }
   if (second) {
-    issues.push({field: 'scheduler', severity: 'warning',
-      message: `<Scheduler> holds both ${first.child} and ${second.child}. The Web Connector uses the first one (${first.child} = ${first.element.text.trim()}); remove the other.`});
+    issues.push({
+      field: 'scheduler',
+      severity: 'warning',
+      message: `<Scheduler> holds both ${first.child} and ${second.child}. The Web Connector uses the first one (${first.child} = ${first.element.text.trim()}); remove the other.`,
+    });
   }
   const text = first.element.text.trim();
   if (!/^[+-]?\d+(\.\d+)?$/.test(text)) {
-    issues.push({field: 'scheduler', severity: 'error',
-      message: `${first.child} "${text}"${onLine(first.element)} is not a number. Write a whole number of ${SCHEDULER_CHILDREN[first.child]}, at least 1.`});
+    issues.push({
+      field: 'scheduler',
+      severity: 'error',
+      message: `${first.child} "${text}"${onLine(first.element)} is not a number. Write a whole number of ${SCHEDULER_CHILDREN[first.child]}, at least 1.`,
+    });
     return undefined;
   }
   return {unit: SCHEDULER_CHILDREN[first.child], every: Number(text)};
@@ -326,12 +468,20 @@ function readBoolean(field: 'isReadOnly' | 'notify', element: XmlElement, issues
   const meant = text.trim().toLowerCase();
   const fix = meant === 'true' || meant === 'false' ? {fix: {[field]: meant === 'true'}} : {};
   if (field === 'notify') {
-    issues.push({field, severity: 'warning', ...fix,
-      message: `<Notify>${text}</Notify>${onLine(element)} is not literally true, so the Web Connector keeps notifications off. Write true or false in lower case.`});
+    issues.push({
+      field,
+      severity: 'warning',
+      ...fix,
+      message: `<Notify>${text}</Notify>${onLine(element)} is not literally true, so the Web Connector keeps notifications off. Write true or false in lower case.`,
+    });
     return false;
   }
-  issues.push({field, severity: 'error', ...fix,
-    message: `<${element.name}>${text}</${element.name}>${onLine(element)} must be literally true or false, in lower case.`});
+  issues.push({
+    field,
+    severity: 'error',
+    ...fix,
+    message: `<${element.name}>${text}</${element.name}>${onLine(element)} must be literally true or false, in lower case.`,
+  });
   return undefined;
 }
 
@@ -343,42 +493,75 @@ function readModel(root: XmlElement, issues: QwcIssue[]): QwcModel {
     const miscased = knownNames.find((name) => name.toLowerCase() === child.name.toLowerCase());
     if (field) {
       if (chosen.has(field) && chosen.get(field)?.name === child.name) {
-        issues.push({field, severity: 'error',
-          message: `<${child.name}> appears more than once${onLine(child)}. Keep one; which copy the Web Connector would read is not documented.`});
+        issues.push({
+          field,
+          severity: 'error',
+          message: `<${child.name}> appears more than once${onLine(child)}. Keep one; which copy the Web Connector would read is not documented.`,
+        });
       } else {
         chosen.set(field, child); // an exactly spelt element wins over a miscased one
       }
     } else if (miscased) {
       const target = FIELD_BY_ELEMENT.get(miscased);
-      issues.push({field: target ?? 'document', severity: 'error',
-        message: `<${child.name}>${onLine(child)} must be written <${miscased}>: element names are case-sensitive, so the Web Connector does not recognise it.`});
+      issues.push({
+        field: target ?? 'document',
+        severity: 'error',
+        message: `<${child.name}>${onLine(child)} must be written <${miscased}>: element names are case-sensitive, so the Web Connector does not recognise it.`,
+      });
       if (target && !chosen.has(target)) chosen.set(target, child);
     } else if (child.name in SCHEDULER_CHILDREN) {
-      issues.push({field: 'scheduler', severity: 'warning',
-        message: `<${child.name}>${onLine(child)} must sit inside <Scheduler>; on its own the Web Connector ignores it.`});
+      issues.push({
+        field: 'scheduler',
+        severity: 'warning',
+        message: `<${child.name}>${onLine(child)} must sit inside <Scheduler>; on its own the Web Connector ignores it.`,
+      });
     } else if (child.name.toLowerCase() === 'password') {
-      issues.push({field: 'document', severity: 'warning',
-        message: `<${child.name}>${onLine(child)} is not a .qwc element: a .qwc never carries the password. The user types it into the Web Connector, which stores it encrypted. Remove this element.`});
+      issues.push({
+        field: 'document',
+        severity: 'warning',
+        message: `<${child.name}>${onLine(child)} is not a .qwc element: a .qwc never carries the password. The user types it into the Web Connector, which stores it encrypted. Remove this element.`,
+      });
     } else {
       const suggestion = closestName(child.name, knownNames);
-      issues.push({field: suggestion ? (FIELD_BY_ELEMENT.get(suggestion) ?? 'document') : 'document', severity: 'warning',
+      issues.push({
+        field: suggestion ? (FIELD_BY_ELEMENT.get(suggestion) ?? 'document') : 'document',
+        severity: 'warning',
         message: suggestion
           ? `<${child.name}>${onLine(child)} is not a .qwc element, so the Web Connector ignores it. Did you mean ${suggestion}?`
-          : `<${child.name}>${onLine(child)} is not a .qwc element, so the Web Connector ignores it.`});
+          : `<${child.name}>${onLine(child)} is not a .qwc element, so the Web Connector ignores it.`,
+      });
     }
   }
   if (root.text.trim() !== '') {
-    issues.push({field: 'document', severity: 'warning',
-      message: `<QBWCXML> contains loose text ("${root.text.trim().slice(0, 40)}") outside any element; it is ignored.`});
+    issues.push({
+      field: 'document',
+      severity: 'warning',
+      message: `<QBWCXML> contains loose text ("${root.text.trim().slice(0, 40)}") outside any element; it is ignored.`,
+    });
   }
 
-  const model: QwcModel = {appName: '', appId: '', appUrl: '', appDescription: '', appSupport: '', userName: '', ownerId: '', fileId: '', qbType: ''};
+  const model: QwcModel = {
+    appName: '',
+    appId: '',
+    appUrl: '',
+    appDescription: '',
+    appSupport: '',
+    userName: '',
+    ownerId: '',
+    fileId: '',
+    qbType: '',
+  };
   for (const {field, element: name} of QWC_ELEMENTS) {
     const element = chosen.get(field);
     if (!element) {
       if (field === 'appId' || field === 'appDescription') {
-        issues.push({field, severity: 'error', code: 'QBWC1039', anchor: 'qbwc1039',
-          message: `The <${name}> element is missing. It may be empty (<${name}></${name}>), but the Web Connector needs it present (QBWC1039).`});
+        issues.push({
+          field,
+          severity: 'error',
+          code: 'QBWC1039',
+          anchor: 'qbwc1039',
+          message: `The <${name}> element is missing. It may be empty (<${name}></${name}>), but the Web Connector needs it present (QBWC1039).`,
+        });
       }
       continue;
     }
@@ -388,8 +571,11 @@ function readModel(root: XmlElement, issues: QwcIssue[]): QwcModel {
       continue;
     }
     if (element.children.length > 0) {
-      issues.push({field, severity: 'error',
-        message: `<${element.name}>${onLine(element)} must hold plain text, but it contains other elements (<${element.children[0]?.name ?? ''}>).`});
+      issues.push({
+        field,
+        severity: 'error',
+        message: `<${element.name}>${onLine(element)} must hold plain text, but it contains other elements (<${element.children[0]?.name ?? ''}>).`,
+      });
       continue;
     }
     if (field === 'isReadOnly' || field === 'notify') {
@@ -417,10 +603,14 @@ export function parseQwc(xml: string): QwcParseResult {
     return documentError(`This is not an XML file: it begins with "${preview}". ${NOT_A_QWC_HINT}`);
   }
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>])/i.test(start)) {
-    return documentError(`This is a web page, not a .qwc file: an error or login page may have been saved instead of the file. ${NOT_A_QWC_HINT}`);
+    return documentError(
+      `This is a web page, not a .qwc file: an error or login page may have been saved instead of the file. ${NOT_A_QWC_HINT}`,
+    );
   }
   if (/<!DOCTYPE/i.test(text)) {
-    return documentError('The file contains a DOCTYPE declaration. A .qwc file never has one, and it is not read for safety; remove it.');
+    return documentError(
+      'The file contains a DOCTYPE declaration. A .qwc file never has one, and it is not read for safety; remove it.',
+    );
   }
 
   const issues: QwcIssue[] = [];
@@ -442,30 +632,57 @@ export function parseQwc(xml: string): QwcParseResult {
     }).parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return {model: null, issues: issues.length > 0 ? issues : [{field: 'document', severity: 'error', message: `The file could not be read as XML: ${reason}`}]};
+    return {
+      model: null,
+      issues:
+        issues.length > 0
+          ? issues
+          : [{field: 'document', severity: 'error', message: `The file could not be read as XML: ${reason}`}],
+    };
   }
   for (const entity of decoder.unknown) {
-    issues.push({field: 'document', severity: 'error',
-      message: `${entity} is not defined in XML (it is an HTML entity), so the Web Connector cannot read the file. Write the character itself, or a numeric reference such as &#160;.`});
+    issues.push({
+      field: 'document',
+      severity: 'error',
+      message: `${entity} is not defined in XML (it is an HTML entity), so the Web Connector cannot read the file. Write the character itself, or a numeric reference such as &#160;.`,
+    });
   }
   for (const reference of decoder.invalid) {
-    issues.push({field: 'document', severity: 'error', message: `${reference} refers to a character that XML does not allow. Remove it.`});
+    issues.push({
+      field: 'document',
+      severity: 'error',
+      message: `${reference} refers to a character that XML does not allow. Remove it.`,
+    });
   }
 
   const roots = toElements(nodes, text, XMLParser.getMetaDataSymbol() as unknown as symbol);
   const [root, extra] = roots;
-  if (!root) return {model: null, issues: issues.length > 0 ? issues : documentError(`The file has no elements. ${NOT_A_QWC_HINT}`).issues};
+  if (!root)
+    return {
+      model: null,
+      issues: issues.length > 0 ? issues : documentError(`The file has no elements. ${NOT_A_QWC_HINT}`).issues,
+    };
   if (extra) {
-    issues.push({field: 'document', severity: 'error',
-      message: `The file has more than one top-level element (<${root.name}> and <${extra.name}>). Everything must sit inside one <QBWCXML>.`});
+    issues.push({
+      field: 'document',
+      severity: 'error',
+      message: `The file has more than one top-level element (<${root.name}> and <${extra.name}>). Everything must sit inside one <QBWCXML>.`,
+    });
   }
   if (root.name !== 'QBWCXML') {
     if (root.name.toLowerCase() !== 'qbwcxml') {
-      issues.push({field: 'document', severity: 'error', message: `The root element is <${root.name}>, so this is not a .qwc file. ${NOT_A_QWC_HINT}`});
+      issues.push({
+        field: 'document',
+        severity: 'error',
+        message: `The root element is <${root.name}>, so this is not a .qwc file. ${NOT_A_QWC_HINT}`,
+      });
       return {model: null, issues};
     }
-    issues.push({field: 'document', severity: 'error',
-      message: `The root element <${root.name}> must be written <QBWCXML>: element names are case-sensitive.`});
+    issues.push({
+      field: 'document',
+      severity: 'error',
+      message: `The root element <${root.name}> must be written <QBWCXML>: element names are case-sensitive.`,
+    });
   }
   const model = readModel(root, issues);
   return {model, issues: [...issues, ...validateQwc(model)]};

@@ -34,12 +34,7 @@ export {TEST_SCENARIOS, isTestScenario, createMemorySessionStore};
 export type {TestScenario, SessionStore, SessionLogEntry, SessionStatus};
 
 export type QbwcServiceErrorCode =
-  | 'unknown-ticket'
-  | 'expired-ticket'
-  | 'out-of-order'
-  | 'bad-parameter'
-  | 'store-full'
-  | 'rate-limited';
+  'unknown-ticket' | 'expired-ticket' | 'out-of-order' | 'bad-parameter' | 'store-full' | 'rate-limited';
 
 export class QbwcServiceError extends Error {
   readonly code: QbwcServiceErrorCode;
@@ -236,7 +231,10 @@ export function createTestService(options: TestServiceOptions = {}): TestService
 
   function requireSession(method: QbwcMethod, ticket: string): StoredSession {
     if (ticket === '') {
-      throw new QbwcServiceError('unknown-ticket', `${method} was called without a ticket. Call authenticate first and pass the ticket it returns.`);
+      throw new QbwcServiceError(
+        'unknown-ticket',
+        `${method} was called without a ticket. Call authenticate first and pass the ticket it returns.`,
+      );
     }
     const session = store.touchSession(ticket, now(), ticketTtlMs);
     if (session !== undefined) return session;
@@ -246,7 +244,10 @@ export function createTestService(options: TestServiceOptions = {}): TestService
         `The ticket sent to ${method} has expired (sessions end after ${Math.round(ticketTtlMs / 60_000)} minutes without a call). Run the update again to get a new one.`,
       );
     }
-    throw new QbwcServiceError('unknown-ticket', `The ticket sent to ${method} is not one this service issued, or its session was closed. Call authenticate to start a new session.`);
+    throw new QbwcServiceError(
+      'unknown-ticket',
+      `The ticket sent to ${method} is not one this service issued, or its session was closed. Call authenticate to start a new session.`,
+    );
   }
 
   function outOfOrder(session: StoredSession, method: QbwcMethod, expected: string): never {
@@ -265,7 +266,9 @@ export function createTestService(options: TestServiceOptions = {}): TestService
       logStep(
         entry,
         'authenticate',
-        matches ? 'Answered "nvu": this user was issued for the wrong-password scenario.' : 'Answered "nvu": the password does not match the one issued for this user.',
+        matches
+          ? 'Answered "nvu": this user was issued for the wrong-password scenario.'
+          : 'Answered "nvu": the password does not match the one issued for this user.',
       );
       return ['', 'nvu'];
     }
@@ -337,7 +340,10 @@ export function createTestService(options: TestServiceOptions = {}): TestService
         : first
           ? ` Received the Host/Company/Preferences response (${hcp.length} characters).`
           : '';
-    const what = session.scenario === 'qbxml-error' ? 'a deliberately malformed CompanyQueryRq' : `a CompanyQueryRq (qbXML ${QBXML_VERSION})`;
+    const what =
+      session.scenario === 'qbxml-error'
+        ? 'a deliberately malformed CompanyQueryRq'
+        : `a CompanyQueryRq (qbXML ${QBXML_VERSION})`;
     logStep(session.log, 'sendRequestXML', `Sent ${what}, request ${session.requestsSent} of ${requestsPerSession}.${note}`);
     return qbxml;
   }
@@ -382,7 +388,12 @@ export function createTestService(options: TestServiceOptions = {}): TestService
     const message = clip((params.message ?? '').trim());
     session.lastError = clip(`The Web Connector could not open the company file: ${hresult}${message ? ` ${message}` : ''}`);
     session.state = 'failed';
-    logStep(session.log, 'connectionError', `QuickBooks could not be opened (${hresult || 'no HRESULT'}); answered "done".`, 'connection-error');
+    logStep(
+      session.log,
+      'connectionError',
+      `QuickBooks could not be opened (${hresult || 'no HRESULT'}); answered "done".`,
+      'connection-error',
+    );
     return 'done';
   }
 
@@ -403,7 +414,8 @@ export function createTestService(options: TestServiceOptions = {}): TestService
     session.state = 'closed';
     let result: string;
     if (session.scenario === 'no-work') result = 'OK: no data exchange was required.';
-    else if (session.scenario === 'busy') result = `OK: the service was busy; the update was postponed by ${BUSY_POSTPONE_SECONDS} seconds.`;
+    else if (session.scenario === 'busy')
+      result = `OK: the service was busy; the update was postponed by ${BUSY_POSTPONE_SECONDS} seconds.`;
     else if (previous === 'failed') result = `OK: the session ended with an error. ${session.lastError}`;
     else if (previous === 'finished') {
       const count = session.requestsSent;
@@ -501,7 +513,14 @@ export function createTestService(options: TestServiceOptions = {}): TestService
         appDescription: request.appDescription ?? `Test connection (${scenario}): ${SCENARIO_NOTES[scenario]}`.slice(0, 80),
       }),
     );
-    return {userName, password, qwc, qwcFileName: qwcFileName(`${appName} ${userName}`), scenario, expiresAt: credential.expiresAt};
+    return {
+      userName,
+      password,
+      qwc,
+      qwcFileName: qwcFileName(`${appName} ${userName}`),
+      scenario,
+      expiresAt: credential.expiresAt,
+    };
   }
 
   return {

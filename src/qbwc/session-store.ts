@@ -16,14 +16,7 @@ export function isTestScenario(value: unknown): value is TestScenario {
 }
 
 export type SessionStatus =
-  | 'in-progress'
-  | 'connected'
-  | 'no-work'
-  | 'busy'
-  | 'invalid-password'
-  | 'connection-error'
-  | 'qbxml-error'
-  | 'expired';
+  'in-progress' | 'connected' | 'no-work' | 'busy' | 'invalid-password' | 'connection-error' | 'qbxml-error' | 'expired';
 
 /** One call as the log keeps it: never a password, never a ticket, never a payload. */
 export interface SessionLogStep {

@@ -120,14 +120,7 @@ export type ParsedResponse = {[M in QbwcMethod]: {method: M; result: QbwcResult<
 export type SoapFaultCode = 'soap:Client' | 'soap:Server';
 
 export type SoapCodecErrorReason =
-  | 'empty'
-  | 'declaration'
-  | 'too-deep'
-  | 'malformed'
-  | 'not-envelope'
-  | 'unknown-method'
-  | 'bad-parameter'
-  | 'bad-result';
+  'empty' | 'declaration' | 'too-deep' | 'malformed' | 'not-envelope' | 'unknown-method' | 'bad-parameter' | 'bad-result';
 
 /** The input could not be accepted. The message is safe to send back: it never quotes the input. */
 export class SoapCodecError extends Error {
@@ -302,7 +295,13 @@ export function scanXmlStructure(xml: string, maxDepth: number = MAX_XML_DEPTH, 
       throw new SoapCodecError('too-deep', `Elements are nested more than ${maxDepth} levels deep.`);
     }
     const selfClosing = xml.charCodeAt(k - 1) === 47;
-    if (bodyChild !== undefined && open.length === 2 && bodyChild.length === 0 && isSoapPart(open[0]!, 'Envelope') && isSoapPart(open[1]!, 'Body')) {
+    if (
+      bodyChild !== undefined &&
+      open.length === 2 &&
+      bodyChild.length === 0 &&
+      isSoapPart(open[0]!, 'Envelope') &&
+      isSoapPart(open[1]!, 'Body')
+    ) {
       bodyChild.push(lt);
       if (selfClosing) bodyChild.push(k + 1);
     }
@@ -315,7 +314,7 @@ export function scanXmlStructure(xml: string, maxDepth: number = MAX_XML_DEPTH, 
 
 /** True when a tag name is `local` with or without a namespace prefix. */
 function isSoapPart(tagName: string, local: string): boolean {
-  return tagName === local || (tagName.endsWith(local) && tagName.charCodeAt(tagName.length - local.length - 1) === 58 /* : */);
+  return tagName === local || (tagName.endsWith(local) && tagName.charCodeAt(tagName.length - local.length - 1) === 58); /* : */
 }
 
 function decodeReference(ref: string): string {
@@ -510,8 +509,7 @@ export function parseRequest(xml: string, options: ParseRequestOptions = {}): Pa
   if (Array.isArray(element)) throw new SoapCodecError('malformed', 'The SOAP Body must contain one method element.');
   const params: Record<string, string> = {};
   for (const spec of QBWC_METHODS[method].params as readonly SoapParamSpec[]) {
-    params[spec.name] =
-      element === undefined || typeof element === 'string' ? '' : readText(doc, element[spec.name], spec.name);
+    params[spec.name] = element === undefined || typeof element === 'string' ? '' : readText(doc, element[spec.name], spec.name);
   }
   if (short && fromBody && CACHEABLE_METHODS.has(method)) {
     const frozen = Object.freeze({method, params: Object.freeze(params)}) as ParsedRequest;

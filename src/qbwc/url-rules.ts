@@ -41,13 +41,54 @@ export function isSingleLabelHost(host: string): boolean {
 
 // Common public suffixes with two labels; a full public-suffix list is out of proportion here.
 const TWO_LABEL_SUFFIXES = new Set([
-  'co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'me.uk', 'ltd.uk', 'plc.uk', 'net.uk', 'sch.uk',
-  'com.au', 'net.au', 'org.au', 'edu.au', 'gov.au', 'id.au',
-  'co.nz', 'net.nz', 'org.nz', 'govt.nz',
-  'co.za', 'org.za', 'co.in', 'net.in', 'org.in', 'firm.in',
-  'co.jp', 'ne.jp', 'or.jp', 'co.kr', 'co.il', 'co.id', 'co.th',
-  'com.br', 'com.mx', 'com.ar', 'com.co', 'com.sg', 'com.hk', 'com.my', 'com.ph', 'com.cn', 'com.tw',
-  'com.tr', 'com.pk', 'com.ng', 'com.eg', 'com.sa', 'com.vn',
+  'co.uk',
+  'org.uk',
+  'ac.uk',
+  'gov.uk',
+  'me.uk',
+  'ltd.uk',
+  'plc.uk',
+  'net.uk',
+  'sch.uk',
+  'com.au',
+  'net.au',
+  'org.au',
+  'edu.au',
+  'gov.au',
+  'id.au',
+  'co.nz',
+  'net.nz',
+  'org.nz',
+  'govt.nz',
+  'co.za',
+  'org.za',
+  'co.in',
+  'net.in',
+  'org.in',
+  'firm.in',
+  'co.jp',
+  'ne.jp',
+  'or.jp',
+  'co.kr',
+  'co.il',
+  'co.id',
+  'co.th',
+  'com.br',
+  'com.mx',
+  'com.ar',
+  'com.co',
+  'com.sg',
+  'com.hk',
+  'com.my',
+  'com.ph',
+  'com.cn',
+  'com.tw',
+  'com.tr',
+  'com.pk',
+  'com.ng',
+  'com.eg',
+  'com.sa',
+  'com.vn',
 ]);
 
 /** The registrable domain (`secure.example.co.uk` -> `example.co.uk`). */
@@ -66,7 +107,9 @@ export type HostMatch = 'same-host' | 'same-domain' | 'different';
  */
 export function compareHosts(appUrlHost: string, supportHost: string): HostMatch {
   if (appUrlHost === supportHost) return 'same-host';
-  const exactOnly = [appUrlHost, supportHost].some((host) => isLocalhost(host) || isSingleLabelHost(host) || isIpAddressHost(host));
+  const exactOnly = [appUrlHost, supportHost].some(
+    (host) => isLocalhost(host) || isSingleLabelHost(host) || isIpAddressHost(host),
+  );
   if (exactOnly) return 'different';
   return registrableDomain(appUrlHost) === registrableDomain(supportHost) ? 'same-domain' : 'different';
 }

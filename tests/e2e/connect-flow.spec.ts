@@ -98,7 +98,8 @@ test('keyboard walk: checklist, download, password, reload, then the server hear
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({hasText: 'Password copied'})).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(password);
-  for (const words of ['Auto-Run', 'Select All', 'Update Selected']) await expect(page.getByText(words, {exact: true}).first()).toBeVisible();
+  for (const words of ['Auto-Run', 'Select All', 'Update Selected'])
+    await expect(page.getByText(words, {exact: true}).first()).toBeVisible();
   await next.focus();
   await page.keyboard.press('Enter');
 

@@ -2,10 +2,16 @@ import {test, expect, gotoHydrated} from './fixtures';
 
 test('searching "QBWC1039" lands on that entry of the troubleshooting catalogue', async ({page}) => {
   await gotoHydrated(page, '/');
-  const box = page.getByRole('combobox', {name: /search/i}).or(page.getByPlaceholder(/search/i)).first();
+  const box = page
+    .getByRole('combobox', {name: /search/i})
+    .or(page.getByPlaceholder(/search/i))
+    .first();
   await box.click();
   await box.fill('QBWC1039');
-  const result = page.getByRole('option').filter({hasText: /QBWC1039/i}).first();
+  const result = page
+    .getByRole('option')
+    .filter({hasText: /QBWC1039/i})
+    .first();
   await expect(result).toBeVisible();
   await result.click();
   await expect(page).toHaveURL(/\/docs\/troubleshooting#qbwc1039$/);
@@ -14,7 +20,10 @@ test('searching "QBWC1039" lands on that entry of the troubleshooting catalogue'
 
 test('searching by keyboard alone reaches a result', async ({page}) => {
   await gotoHydrated(page, '/docs/setup/prerequisites');
-  const box = page.getByRole('combobox', {name: /search/i}).or(page.getByPlaceholder(/search/i)).first();
+  const box = page
+    .getByRole('combobox', {name: /search/i})
+    .or(page.getByPlaceholder(/search/i))
+    .first();
   await box.focus();
   await page.keyboard.type('Verify Data');
   await expect(page.getByRole('option').first()).toBeVisible();

@@ -7,11 +7,21 @@ const SHOTS = '/tmp/shots-widgets2';
 
 const scenarios = [
   {label: 'Healthy', outcome: /Connected: the whole exchange worked/, last: 'closeConnection', anchor: null},
-  {label: 'Wrong password', outcome: /password was not accepted \(nvu\)/, last: 'closeConnection', anchor: 'msg-invalid-password'},
+  {
+    label: 'Wrong password',
+    outcome: /password was not accepted \(nvu\)/,
+    last: 'closeConnection',
+    anchor: 'msg-invalid-password',
+  },
   {label: 'Busy', outcome: /busy and asked to come back later/, last: 'closeConnection', anchor: 'msg-postponed'},
   {label: 'No work to do', outcome: /nothing to do \(none\)/, last: 'closeConnection', anchor: 'msg-no-data-exchange'},
   {label: 'QuickBooks not running', outcome: /could not reach QuickBooks/, last: 'closeConnection', anchor: 'hresult-0x80040408'},
-  {label: 'qbXML error', outcome: /QuickBooks could not read the service's request/, last: 'closeConnection', anchor: 'hresult-0x80040400'},
+  {
+    label: 'qbXML error',
+    outcome: /QuickBooks could not read the service's request/,
+    last: 'closeConnection',
+    anchor: 'hresult-0x80040400',
+  },
 ] as const;
 
 function widget(page: Page) {
@@ -19,7 +29,10 @@ function widget(page: Page) {
 }
 
 for (const scenario of scenarios) {
-  test(`in-browser endpoint, scenario "${scenario.label}": steps, outcome and the link to its fix`, async ({page, consoleErrors}) => {
+  test(`in-browser endpoint, scenario "${scenario.label}": steps, outcome and the link to its fix`, async ({
+    page,
+    consoleErrors,
+  }) => {
     await gotoHydrated(page, PATH);
     const check = widget(page);
     await expect(check.getByRole('radio', {name: /Bundled test endpoint in this browser/})).toBeChecked();
@@ -80,7 +93,7 @@ test('a step opens its request and response envelopes on demand, and Reset clear
   expect(consoleErrors).toEqual([]);
 });
 
-test("target \"This site's /qbwc\" issues a connection on the server and connects", async ({page, consoleErrors}) => {
+test('target "This site\'s /qbwc" issues a connection on the server and connects', async ({page, consoleErrors}) => {
   await gotoHydrated(page, PATH);
   const check = widget(page);
   const target = check.getByRole('radio', {name: /This site's \/qbwc/});
@@ -89,7 +102,8 @@ test("target \"This site's /qbwc\" issues a connection on the server and connect
   const issued = page.waitForResponse((response) => response.url().endsWith('/qbwc/connections') && response.status() === 201);
   const soapCalls: string[] = [];
   page.on('request', (request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname === '/qbwc') soapCalls.push(request.headers()['soapaction'] ?? '');
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/qbwc')
+      soapCalls.push(request.headers()['soapaction'] ?? '');
   });
   await check.getByRole('button', {name: 'Run the check'}).click();
   await issued;

@@ -102,7 +102,10 @@ test('verifies an issued password against the in-browser endpoint, and reports n
   await password.fill(issued.slice(0, -2));
   await verify.getByRole('button', {name: 'Verify password'}).click();
   await expect(verify.getByRole('status')).toContainText('the endpoint answered nvu: the password doesn’t match this user');
-  await expect(verify.getByRole('link', {name: /password is not accepted/})).toHaveAttribute('href', '/docs/troubleshooting#msg-invalid-password');
+  await expect(verify.getByRole('link', {name: /password is not accepted/})).toHaveAttribute(
+    'href',
+    '/docs/troubleshooting#msg-invalid-password',
+  );
 });
 
 test('verifies against this site’s server endpoint when one runs', async ({page}) => {
@@ -150,7 +153,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await checkRegion(page).screenshot({path: `${SHOTS}/password-check-${colorScheme}.png`});
     await page.getByRole('button', {name: 'Create a test user'}).click();
     await page.getByRole('button', {name: 'Verify password'}).click();
-    await expect(page.getByRole('region', {name: 'Verify against the test endpoint', exact: true}).getByRole('status')).toContainText('Accepted');
+    await expect(
+      page.getByRole('region', {name: 'Verify against the test endpoint', exact: true}).getByRole('status'),
+    ).toContainText('Accepted');
     await page.getByRole('button', {name: 'Generate a password', exact: true}).click();
     expect(await axeViolations(page), 'after verifying and generating').toEqual([]);
     await page.screenshot({path: `${SHOTS}/password-${colorScheme}.png`, fullPage: true});
@@ -162,7 +167,9 @@ test('the password check fits a 375 px wide phone screen', async ({browser}) => 
   const context = await browser.newContext({viewport: {width: 375, height: 800}, isMobile: true, hasTouch: true});
   const page = await context.newPage();
   await openTool(page);
-  await checkRegion(page).getByLabel('Password as pasted').fill(`${PASSWORD.toLowerCase().replace('0', 'o')}   `);
+  await checkRegion(page)
+    .getByLabel('Password as pasted')
+    .fill(`${PASSWORD.toLowerCase().replace('0', 'o')}   `);
   await expect(checkRegion(page)).toContainText('Corrected password');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(1);

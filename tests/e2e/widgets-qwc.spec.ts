@@ -7,7 +7,9 @@ import {parseQwc} from '../../src/qbwc/qwc';
 const TOOL = '/docs/tools/qwc-generator';
 const FIXTURES = join(__dirname, '../fixtures/qwc');
 const SHOTS = '/tmp/shots-widgets1';
-const fixtureNames = readdirSync(FIXTURES).filter((name) => name.endsWith('.qwc')).sort();
+const fixtureNames = readdirSync(FIXTURES)
+  .filter((name) => name.endsWith('.qwc'))
+  .sort();
 
 async function openTool(page: Page): Promise<void> {
   await gotoHydrated(page, TOOL);
@@ -185,7 +187,11 @@ test('binary, huge and non-XML files are explained in words', async ({page, cons
   const region = inspector(page);
   const chooser = region.getByLabel('Choose a .qwc file');
 
-  await chooser.setInputFiles({name: 'photo.qwc', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe, 0x00])});
+  await chooser.setInputFiles({
+    name: 'photo.qwc',
+    mimeType: 'image/png',
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe, 0x00]),
+  });
   await expect(region).toContainText('This is not a text file');
 
   await chooser.setInputFiles({name: 'backup.qwc', mimeType: 'text/xml', buffer: Buffer.alloc(1024 * 1024 + 10, 0x20)});
@@ -250,7 +256,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     mkdirSync(SHOTS, {recursive: true});
     await page.screenshot({path: `${SHOTS}/qwc-${colorScheme}.png`, fullPage: true});
     await inspector(page).screenshot({path: `${SHOTS}/qwc-inspector-${colorScheme}.png`});
-    await page.getByRole('region', {name: 'Make a .qwc file', exact: true}).screenshot({path: `${SHOTS}/qwc-generator-${colorScheme}.png`});
+    await page
+      .getByRole('region', {name: 'Make a .qwc file', exact: true})
+      .screenshot({path: `${SHOTS}/qwc-generator-${colorScheme}.png`});
     await context.close();
   });
 }

@@ -30,7 +30,7 @@ const targetOptions: readonly {value: CheckTarget; label: string; hint: string}[
   {
     value: 'this-site',
     label: "This site's /qbwc",
-    hint: 'The test service on this site\'s server, the same one a real Web Connector can call.',
+    hint: "The test service on this site's server, the same one a real Web Connector can call.",
   },
   {
     value: 'custom',
@@ -289,7 +289,12 @@ export default function ConnectionCheckApp(): ReactNode {
         )}
         {state.phase === 'finished' && state.setupError && (
           <OutcomeReport
-            report={{tone: 'error', headline: 'The check could not start.', detail: state.setupError, advice: ['Reload the page and try again.']}}
+            report={{
+              tone: 'error',
+              headline: 'The check could not start.',
+              detail: state.setupError,
+              advice: ['Reload the page and try again.'],
+            }}
           />
         )}
         {report && <OutcomeReport report={report} />}

@@ -127,9 +127,9 @@ function failingHttpStatus(steps: readonly SessionStep[]): number | undefined {
 }
 
 const CORS_ADVICE = [
-  'A browser only lets this page read another site\'s answer when that service sends Access-Control-Allow-Origin for this site and allows the SOAPAction and Content-Type headers (answering the OPTIONS preflight). Most Web Connector services do not, and need not.',
+  "A browser only lets this page read another site's answer when that service sends Access-Control-Allow-Origin for this site and allows the SOAPAction and Content-Type headers (answering the OPTIONS preflight). Most Web Connector services do not, and need not.",
   'The real Web Connector is not a browser, so this rule does not affect it: your service may still work with the Web Connector.',
-  'Run the curl command below from a terminal to call the service without a browser, or read the Web Connector\'s log (QWCLog.txt) after an update.',
+  "Run the curl command below from a terminal to call the service without a browser, or read the Web Connector's log (QWCLog.txt) after an update.",
 ];
 
 /**
@@ -192,17 +192,20 @@ export function describeOutcome(outcome: SessionOutcome, context: OutcomeContext
     case 'qbxml-error':
       return {
         tone: 'error',
-        headline: 'QuickBooks could not read the service\'s request.',
+        headline: "QuickBooks could not read the service's request.",
         detail:
           'QuickBooks answered the request with an error, the Web Connector passed it to the service (receiveResponseXML), and the service reported it (getLastError).',
-        advice: ['This is for the service\'s developers to fix: the qbXML it sends is malformed or not valid for this QuickBooks version.'],
+        advice: [
+          "This is for the service's developers to fix: the qbXML it sends is malformed or not valid for this QuickBooks version.",
+        ],
         troubleshooting: reported ?? linkForScenario('qbxml-error'),
       };
     case 'client-version-rejected':
       return {
         tone: 'error',
         headline: 'The service refused this Web Connector version.',
-        detail: 'The service answered clientVersion with an error or a required version, so the Web Connector would stop before authenticating.',
+        detail:
+          'The service answered clientVersion with an error or a required version, so the Web Connector would stop before authenticating.',
         advice: ['Install the latest QuickBooks Web Connector, then run the update again.'],
         troubleshooting: linkFor('qbwc1037'),
       };
@@ -212,7 +215,10 @@ export function describeOutcome(outcome: SessionOutcome, context: OutcomeContext
         headline: 'The service did not answer with SOAP XML.',
         detail:
           'The answer was an HTML page or text that is not well-formed XML, such as an error page, a login page or a firewall page. The Web Connector fails the same way.',
-        advice: ['Open the response envelope below to see what came back.', 'Check that the URL is the SOAP endpoint itself, not a web page next to it.'],
+        advice: [
+          'Open the response envelope below to see what came back.',
+          'Check that the URL is the SOAP endpoint itself, not a web page next to it.',
+        ],
         troubleshooting: linkForScenario('not-soap'),
       };
     case 'service-error':
@@ -241,7 +247,7 @@ function describeServiceError(outcome: SessionOutcome): OutcomeReport {
     detail: failing
       ? `It answered with a SOAP Fault or an error message instead of going on: ${failing.summary}`
       : 'It answered with a SOAP Fault or an error message instead of going on.',
-    advice: ['Open the envelopes of that call below to read the whole answer.', 'Check the service\'s own log for the same time.'],
+    advice: ['Open the envelopes of that call below to read the whole answer.', "Check the service's own log for the same time."],
     troubleshooting: linkFor(outcome.troubleshootingCode ?? (method && serviceFailureEntry[method]) ?? 'qbwc1012'),
   };
 }
@@ -258,7 +264,9 @@ function describeTransportError(outcome: SessionOutcome, context: OutcomeContext
       headline: `The service answered with HTTP ${status}.`,
       detail: 'It answered with an HTTP error status instead of a SOAP response, so the Web Connector would stop here too.',
       advice: [
-        status === 404 ? 'Check the path of the service URL: nothing answers SOAP there.' : 'Check the service\'s own logs for this request.',
+        status === 404
+          ? 'Check the path of the service URL: nothing answers SOAP there.'
+          : "Check the service's own logs for this request.",
       ],
       troubleshooting: status === 404 ? linkFor('msg-404') : linkForScenario('http-error'),
     };
@@ -277,7 +285,7 @@ function describeTransportError(outcome: SessionOutcome, context: OutcomeContext
       tone: 'error',
       headline: 'The browser blocked a plain http address from this https page.',
       detail: 'A page loaded over https may not call an http service (mixed content), so the request was never sent.',
-      advice: ['Use the service\'s https address.', ...CORS_ADVICE.slice(1)],
+      advice: ["Use the service's https address.", ...CORS_ADVICE.slice(1)],
       troubleshooting: linkForScenario('network'),
     };
   }
@@ -289,10 +297,7 @@ function describeTransportError(outcome: SessionOutcome, context: OutcomeContext
       ? `The browser could not open a connection to ${context.url ?? 'the service'}: nothing answered, the name did not resolve, or the browser blocked the request (CORS).`
       : 'The request did not get an answer: the network failed or the server stopped.',
     advice: custom
-      ? [
-          'Check the address, and that the service is running and reachable from this computer.',
-          ...CORS_ADVICE,
-        ]
+      ? ['Check the address, and that the service is running and reachable from this computer.', ...CORS_ADVICE]
       : ['Check your network connection and run the check again.'],
     troubleshooting: linkForScenario('network'),
   };

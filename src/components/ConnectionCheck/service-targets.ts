@@ -26,7 +26,12 @@ export const ENDPOINT_PATH = '/qbwc';
 export function readIssuedConnection(value: unknown): IssuedConnection | null {
   if (typeof value !== 'object' || value === null) return null;
   const {userName, password, qwc, qwcFileName, expiresAt, scenario} = value as Record<string, unknown>;
-  if (typeof userName !== 'string' || typeof password !== 'string' || typeof qwc !== 'string' || typeof qwcFileName !== 'string') {
+  if (
+    typeof userName !== 'string' ||
+    typeof password !== 'string' ||
+    typeof qwc !== 'string' ||
+    typeof qwcFileName !== 'string'
+  ) {
     return null;
   }
   if (!isScenario(scenario)) return null;
@@ -51,7 +56,9 @@ export async function issueConnection(fetcher: FetchLike, origin: string, scenar
   }
   if (response.status !== 201) {
     const text = await response.text().catch(() => '');
-    throw new Error(`The test endpoint refused to create a connection (HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}).`);
+    throw new Error(
+      `The test endpoint refused to create a connection (HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}).`,
+    );
   }
   const connection = readIssuedConnection(await response.json().catch(() => null));
   if (!connection) throw new Error('The test endpoint answered with something other than a connection.');
@@ -82,7 +89,10 @@ export function checkServiceUrl(text: string): ServiceUrlCheck {
   try {
     url = new URL(trimmed);
   } catch {
-    return {ok: false, message: 'This is not a complete address: it must start with https:// (or http:// for a service on this computer).'};
+    return {
+      ok: false,
+      message: 'This is not a complete address: it must start with https:// (or http:// for a service on this computer).',
+    };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return {ok: false, message: `Only https:// and http:// addresses can be checked, not ${url.protocol}//.`};

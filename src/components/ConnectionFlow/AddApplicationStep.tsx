@@ -13,12 +13,19 @@ interface Props {
   onNewConnection(): void;
 }
 
-export default function AddApplicationStep({connection, busy, error, downloadedName, onDownload, onNewConnection}: Props): ReactNode {
+export default function AddApplicationStep({
+  connection,
+  busy,
+  error,
+  downloadedName,
+  onDownload,
+  onNewConnection,
+}: Props): ReactNode {
   return (
     <>
       <p>
-        The .qwc file tells the Web Connector where to send its updates and which user name to use. This one is made for
-        you: keep it, and don&apos;t share it.
+        The .qwc file tells the Web Connector where to send its updates and which user name to use. This one is made for you: keep
+        it, and don&apos;t share it.
       </p>
       <div className={styles.actionRow}>
         <button type="button" className="button button--primary" onClick={onDownload} disabled={busy}>
@@ -40,9 +47,9 @@ export default function AddApplicationStep({connection, busy, error, downloadedN
       </div>
       {connection?.source === 'in-page' && (
         <p className={styles.note}>
-          This site is served without its test service, so the file and password come from the test endpoint running in
-          this browser tab. A Web Connector on another computer cannot reach it; use{' '}
-          <strong>Simulate the Web Connector here</strong> in step 4 to see the flow finish.
+          This site is served without its test service, so the file and password come from the test endpoint running in this
+          browser tab. A Web Connector on another computer cannot reach it; use <strong>Simulate the Web Connector here</strong>{' '}
+          in step 4 to see the flow finish.
         </p>
       )}
       <h3 className={styles.subheading}>Add the file to the Web Connector</h3>
@@ -51,8 +58,14 @@ export default function AddApplicationStep({connection, busy, error, downloadedN
           In the Web Connector, choose <strong>File &gt; Add an Application</strong>.
         </li>
         <li>
-          Select the .qwc file you downloaded{connection ? <> (<code>{connection.qwcFileName}</code>)</> : null}, click{' '}
-          <strong>Open</strong>, then click <strong>OK</strong> in the window that asks whether to add it.
+          Select the .qwc file you downloaded
+          {connection ? (
+            <>
+              {' '}
+              (<code>{connection.qwcFileName}</code>)
+            </>
+          ) : null}
+          , click <strong>Open</strong>, then click <strong>OK</strong> in the window that asks whether to add it.
         </li>
         <li>
           QuickBooks shows its <strong>Application Certificate</strong> window. Choose{' '}

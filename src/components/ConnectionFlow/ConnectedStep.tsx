@@ -21,12 +21,12 @@ export default function ConnectedStep({heard, simulatedSteps, onStartOver}: Prop
         <span className={styles.successIcon} aria-hidden="true">
           ✓
         </span>
-        The Web Connector signed in with your password at {timeFormat.format(new Date(heard.startedAt))}. QuickBooks Desktop
-        is connected.
+        The Web Connector signed in with your password at {timeFormat.format(new Date(heard.startedAt))}. QuickBooks Desktop is
+        connected.
       </p>
       <p>
-        With <strong>Auto-Run</strong> on, the Web Connector keeps updating on its schedule while it runs. Leave it open,
-        or let it start with Windows.
+        With <strong>Auto-Run</strong> on, the Web Connector keeps updating on its schedule while it runs. Leave it open, or let
+        it start with Windows.
       </p>
       <h3 className={styles.subheading}>What was exchanged</h3>
       {simulatedSteps && simulatedSteps.length > 0 ? (
@@ -41,8 +41,8 @@ export default function ConnectedStep({heard, simulatedSteps, onStartOver}: Prop
             ))}
           </ol>
           <p className={styles.note}>
-            The test service logs each call, but never the envelopes, since they carry your password. To see full envelopes,
-            run the <Link to="/docs/tools/connection-check">connection check</Link>.
+            The test service logs each call, but never the envelopes, since they carry your password. To see full envelopes, run
+            the <Link to="/docs/tools/connection-check">connection check</Link>.
           </p>
         </>
       )}

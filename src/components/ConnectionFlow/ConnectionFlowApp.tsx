@@ -217,7 +217,9 @@ export default function ConnectionFlowApp(): ReactNode {
   let body: ReactNode;
   switch (current.id) {
     case 'prerequisites':
-      body = <PrerequisitesStep checklist={progress.checklist} onCheck={(id, checked) => dispatch({type: 'check', id, checked})} />;
+      body = (
+        <PrerequisitesStep checklist={progress.checklist} onCheck={(id, checked) => dispatch({type: 'check', id, checked})} />
+      );
       break;
     case 'add-application':
       body = (
@@ -262,8 +264,8 @@ export default function ConnectionFlowApp(): ReactNode {
       <ProgressSteps current={step} />
       {progress.notice === 'expired' && (
         <p className={styles.note}>
-          The test user from your last visit has expired, so the flow starts again from the download. Make a new file and
-          password below.
+          The test user from your last visit has expired, so the flow starts again from the download. Make a new file and password
+          below.
         </p>
       )}
       <section className={styles.stepPanel} aria-labelledby="connect-step-heading">

@@ -31,11 +31,7 @@ export default function PrerequisitesStep({checklist, onCheck}: Props): ReactNod
         <legend className={styles.legend}>Before you start</legend>
         {CHECKLIST.map((item) => (
           <label key={item.id} className={styles.checkItem}>
-            <input
-              type="checkbox"
-              checked={checklist[item.id]}
-              onChange={(event) => onCheck(item.id, event.target.checked)}
-            />
+            <input type="checkbox" checked={checklist[item.id]} onChange={(event) => onCheck(item.id, event.target.checked)} />
             <span>{renderLabel(item.label, item.menu)}</span>
           </label>
         ))}

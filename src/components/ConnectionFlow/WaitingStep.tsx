@@ -25,8 +25,8 @@ export default function WaitingStep({waitedMs, slow, pollProblem, simulation, si
       <p className={styles.waiting}>
         <span className={styles.spinner} aria-hidden="true" />
         <span>
-          Keep this page open. It checks every few seconds and moves on by itself as soon as the Web Connector signs in
-          with your password. That usually takes about 30 seconds after you click <strong>Update Selected</strong>.
+          Keep this page open. It checks every few seconds and moves on by itself as soon as the Web Connector signs in with your
+          password. That usually takes about 30 seconds after you click <strong>Update Selected</strong>.
         </span>
       </p>
       <p className={styles.hint}>Waiting for {describeWait(waitedMs)} so far.</p>
@@ -51,8 +51,8 @@ export default function WaitingStep({waitedMs, slow, pollProblem, simulation, si
       )}
       <h3 className={styles.subheading}>No Windows computer at hand?</h3>
       <p>
-        This page can play the Web Connector&apos;s part with the same user name and password, so you can see the flow
-        finish and what the exchange looks like.
+        This page can play the Web Connector&apos;s part with the same user name and password, so you can see the flow finish and
+        what the exchange looks like.
       </p>
       <button type="button" className="button button--secondary" onClick={onSimulate} disabled={simulating}>
         {simulating ? 'Simulating…' : 'Simulate the Web Connector here'}

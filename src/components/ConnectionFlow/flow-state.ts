@@ -217,7 +217,15 @@ export function flowReducer(progress: FlowProgress, action: FlowAction): FlowPro
 }
 
 /** Session statuses that mean the password was accepted: the Web Connector got in. */
-const AUTHENTICATED_STATUSES = new Set(['in-progress', 'connected', 'no-work', 'busy', 'connection-error', 'qbxml-error', 'expired']);
+const AUTHENTICATED_STATUSES = new Set([
+  'in-progress',
+  'connected',
+  'no-work',
+  'busy',
+  'connection-error',
+  'qbxml-error',
+  'expired',
+]);
 
 /**
  * The first logged session in which this user authenticated, from the body of

@@ -126,9 +126,7 @@ export function ApplicationCertificateDialog({
     .join(' ');
   const defaultCaption = (
     <>
-      {checkCompany && (
-        <>Before you choose, check that the window names the company file you expect ({companyName}). </>
-      )}
+      {checkCompany && <>Before you choose, check that the window names the company file you expect ({companyName}). </>}
       {chosen && (
         <>
           Choose <strong>{chosen}</strong>
@@ -326,9 +324,7 @@ export function IntegratedApplicationsPreferences({
       <div className={styles.preferences}>
         <ul className={styles.categories}>
           {preferenceCategories.map((category) => (
-            <li
-              key={category}
-              className={clsx(category === 'Integrated Applications' ? styles.categoryOn : styles.categoryOff)}>
+            <li key={category} className={clsx(category === 'Integrated Applications' ? styles.categoryOn : styles.categoryOff)}>
               {category}
             </li>
           ))}
@@ -383,8 +379,8 @@ export function IntegratedApplicationsPreferences({
           ) : (
             <div className={styles.tabBody}>
               <p className={styles.text}>
-                There are no personal settings for integrated applications. The list of applications is on the
-                Company Preferences tab.
+                There are no personal settings for integrated applications. The list of applications is on the Company Preferences
+                tab.
               </p>
             </div>
           )}
@@ -471,8 +467,8 @@ export function WebConnectorWindow({
     ),
     password: (
       <>
-        Click the blank <strong>Password</strong> cell on your row, paste the password, press <strong>Enter</strong>,
-        then click <strong>Yes</strong> to save it.
+        Click the blank <strong>Password</strong> cell on your row, paste the password, press <strong>Enter</strong>, then click{' '}
+        <strong>Yes</strong> to save it.
       </>
     ),
     'auto-run': (

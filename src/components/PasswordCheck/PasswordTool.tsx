@@ -65,7 +65,11 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
   }
 
   async function copyFixed(fixed: string) {
-    setCopyStatus((await copyText(fixed)) ? 'Copied the corrected password.' : 'Copying was blocked by the browser: select the corrected password and press Ctrl+C.');
+    setCopyStatus(
+      (await copyText(fixed))
+        ? 'Copied the corrected password.'
+        : 'Copying was blocked by the browser: select the corrected password and press Ctrl+C.',
+    );
   }
 
   async function createTestUser() {
@@ -76,7 +80,9 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
       const connection = await issueConnection(fetcherFor(target), window.location.origin, 'healthy');
       setUserName(connection.userName);
       setPassword(connection.password);
-      setVerifyStatus(`Created the test user ${connection.userName}. Its password is now in the password box above; change it to see how the endpoint answers.`);
+      setVerifyStatus(
+        `Created the test user ${connection.userName}. Its password is now in the password box above; change it to see how the endpoint answers.`,
+      );
     } catch (error) {
       setVerifyStatus(error instanceof Error ? error.message : 'The test user could not be created.');
     } finally {
@@ -88,7 +94,12 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
     setVerifying(true);
     setOutcome(null);
     setVerifyStatus('Asking the test endpoint…');
-    const result = await verifyPassword(fetcherFor(target), `${window.location.origin}${ENDPOINT_PATH}`, userName.trim(), password);
+    const result = await verifyPassword(
+      fetcherFor(target),
+      `${window.location.origin}${ENDPOINT_PATH}`,
+      userName.trim(),
+      password,
+    );
     setOutcome(result);
     setVerifyStatus(result.message);
     setVerifying(false);
@@ -113,8 +124,8 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
           Check a password
         </Heading>
         <p id={noteId} className={styles.note}>
-          <strong>Nothing is sent or stored.</strong> The check runs in your browser; the password only leaves this page if you click{' '}
-          <em>Verify password</em> below.
+          <strong>Nothing is sent or stored.</strong> The check runs in your browser; the password only leaves this page if you
+          click <em>Verify password</em> below.
         </p>
         <label htmlFor={inputId} className={styles.label}>
           Password as pasted
@@ -182,10 +193,16 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
                   Corrected password: <code className={styles.fixedValue}>{diagnosis.fixed}</code>
                 </p>
                 <div className={styles.row}>
-                  <button type="button" className="button button--secondary button--sm" onClick={() => void copyFixed(diagnosis.fixed ?? '')}>
+                  <button
+                    type="button"
+                    className="button button--secondary button--sm"
+                    onClick={() => void copyFixed(diagnosis.fixed ?? '')}>
                     Copy fixed password
                   </button>
-                  <button type="button" className="button button--link button--sm" onClick={() => setPassword(diagnosis.fixed ?? '')}>
+                  <button
+                    type="button"
+                    className="button button--link button--sm"
+                    onClick={() => setPassword(diagnosis.fixed ?? '')}>
                     Put it in the box
                   </button>
                 </div>
@@ -208,15 +225,19 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
           Verify against the test endpoint
         </Heading>
         <p className={styles.note}>
-          Sends the password in the box above, exactly as it is, in a real SOAP <code>authenticate</code> call, the way the Web Connector
-          does. Test users expire after a week. It checks users of the test endpoint only, not of your live service.
+          Sends the password in the box above, exactly as it is, in a real SOAP <code>authenticate</code> call, the way the Web
+          Connector does. Test users expire after a week. It checks users of the test endpoint only, not of your live service.
         </p>
         <div className={styles.fields}>
           <div className={styles.field}>
             <label htmlFor={targetId} className={styles.label}>
               Test endpoint
             </label>
-            <select id={targetId} className={styles.input} value={target} onChange={(event) => setTarget(event.target.value as Target)}>
+            <select
+              id={targetId}
+              className={styles.input}
+              value={target}
+              onChange={(event) => setTarget(event.target.value as Target)}>
               <option value="browser">The test endpoint in this browser</option>
               {serverAvailable && <option value="server">This site’s server ({ENDPOINT_PATH})</option>}
             </select>
@@ -274,11 +295,24 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
               Generated password
             </label>
             <div className={styles.row}>
-              <input id={generatedId} type="text" readOnly className={clsx(styles.input, styles.mono)} value={generated} spellCheck={false} />
+              <input
+                id={generatedId}
+                type="text"
+                readOnly
+                className={clsx(styles.input, styles.mono)}
+                value={generated}
+                spellCheck={false}
+              />
               <button
                 type="button"
                 className="button button--secondary"
-                onClick={() => void copyText(generated).then((ok) => setGenerateStatus(ok ? 'Copied the generated password.' : 'Copying was blocked: select the password and press Ctrl+C.'))}>
+                onClick={() =>
+                  void copyText(generated).then((ok) =>
+                    setGenerateStatus(
+                      ok ? 'Copied the generated password.' : 'Copying was blocked: select the password and press Ctrl+C.',
+                    ),
+                  )
+                }>
                 Copy generated password
               </button>
             </div>

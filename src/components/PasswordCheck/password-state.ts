@@ -33,7 +33,12 @@ export interface VisibleChar {
 export function visibleCharacters(input: string): VisibleChar[] {
   return Array.from(input, (char) => {
     const mark = VISIBLE_MARKS[char];
-    if (mark) return {text: mark, marked: true, name: char === ' ' ? 'space' : char === '\t' ? 'tab' : char === '\u00A0' ? 'non-breaking space' : 'line break'};
+    if (mark)
+      return {
+        text: mark,
+        marked: true,
+        name: char === ' ' ? 'space' : char === '\t' ? 'tab' : char === '\u00A0' ? 'non-breaking space' : 'line break',
+      };
     if (/[\u200B-\u200D\u2060\uFEFF\u00AD]/.test(char)) return {text: '◌', marked: true, name: 'invisible character'};
     return {text: char, marked: false};
   });
@@ -43,15 +48,16 @@ export function visibleCharacters(input: string): VisibleChar[] {
 export type FetchLike = (request: Request) => Promise<Response>;
 
 export type VerifyOutcome =
-  | {kind: 'accepted'; message: string}
-  | {kind: 'rejected'; message: string}
-  | {kind: 'failed'; message: string};
+  {kind: 'accepted'; message: string} | {kind: 'rejected'; message: string} | {kind: 'failed'; message: string};
 
 function acceptedMessage(status: string): string {
   const lower = status.toLowerCase();
-  if (lower === 'none') return 'Accepted: the user name and password match. The endpoint answered "none": it has nothing to exchange right now, which is normal.';
-  if (lower === 'busy') return 'Accepted: the user name and password match. The endpoint answered "busy": it asked the Web Connector to try again later.';
-  if (status === '') return 'Accepted: the user name and password match, and the endpoint would start an update with the company file open in QuickBooks.';
+  if (lower === 'none')
+    return 'Accepted: the user name and password match. The endpoint answered "none": it has nothing to exchange right now, which is normal.';
+  if (lower === 'busy')
+    return 'Accepted: the user name and password match. The endpoint answered "busy": it asked the Web Connector to try again later.';
+  if (status === '')
+    return 'Accepted: the user name and password match, and the endpoint would start an update with the company file open in QuickBooks.';
   return `Accepted: the user name and password match, and the endpoint asked for the company file ${status}.`;
 }
 
@@ -74,8 +80,14 @@ async function closeSession(fetcher: FetchLike, endpointUrl: string, ticket: str
  * Sends the password exactly as given (spaces and all, as the Web Connector would) in a SOAP
  * authenticate call, and says in words what the endpoint answered. Never throws.
  */
-export async function verifyPassword(fetcher: FetchLike, endpointUrl: string, userName: string, password: string): Promise<VerifyOutcome> {
-  if (userName.trim() === '') return {kind: 'failed', message: 'Enter the user name first: the endpoint checks the password of one user.'};
+export async function verifyPassword(
+  fetcher: FetchLike,
+  endpointUrl: string,
+  userName: string,
+  password: string,
+): Promise<VerifyOutcome> {
+  if (userName.trim() === '')
+    return {kind: 'failed', message: 'Enter the user name first: the endpoint checks the password of one user.'};
   let response: Response;
   try {
     response = await fetcher(
@@ -94,18 +106,28 @@ export async function verifyPassword(fetcher: FetchLike, endpointUrl: string, us
     parsed = parseResponse(body);
   } catch (error) {
     if (error instanceof SoapFaultError) {
-      return {kind: 'failed', message: `The endpoint answered with an error instead of a verdict: ${error.faultString || error.faultCode}`};
+      return {
+        kind: 'failed',
+        message: `The endpoint answered with an error instead of a verdict: ${error.faultString || error.faultCode}`,
+      };
     }
-    return {kind: 'failed', message: `The endpoint did not answer with SOAP (HTTP ${response.status}), so the password could not be checked.`};
+    return {
+      kind: 'failed',
+      message: `The endpoint did not answer with SOAP (HTTP ${response.status}), so the password could not be checked.`,
+    };
   }
   if (parsed.method !== 'authenticate' || !Array.isArray(parsed.result)) {
-    return {kind: 'failed', message: 'The endpoint answered a different call than authenticate, so the password could not be checked.'};
+    return {
+      kind: 'failed',
+      message: 'The endpoint answered a different call than authenticate, so the password could not be checked.',
+    };
   }
   const [ticket = '', status = ''] = parsed.result;
   if (status.toLowerCase() === 'nvu') {
     return {
       kind: 'rejected',
-      message: 'Not accepted: the endpoint answered nvu: the password doesn’t match this user (or the user name is wrong, or its test credentials have expired).',
+      message:
+        'Not accepted: the endpoint answered nvu: the password doesn’t match this user (or the user name is wrong, or its test credentials have expired).',
     };
   }
   if (ticket !== '') await closeSession(fetcher, endpointUrl, ticket);

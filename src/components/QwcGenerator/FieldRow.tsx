@@ -36,7 +36,11 @@ export default function FieldRow({field, controlId, issues, onFix, children, aft
         <span className={styles.muted}>{optional}</span> <code className={styles.element}>{element}</code>
       </label>
       <div className={styles.controlRow}>
-        {children({id: controlId, 'aria-describedby': describedBy, 'aria-invalid': issues.some((issue) => issue.severity === 'error')})}
+        {children({
+          id: controlId,
+          'aria-describedby': describedBy,
+          'aria-invalid': issues.some((issue) => issue.severity === 'error'),
+        })}
         {after}
       </div>
       <IssueList id={issuesId} issues={issues} onFix={onFix} />

@@ -65,7 +65,10 @@ export default function Inspector({headingLevel, onLoad, onGoToField, advancedFi
       if (inspected.kind === 'parsed') setPasted(inspected.text);
       show(source, inspected);
     } catch (error) {
-      show(source, {kind: 'unreadable', message: `The browser could not read the file (${error instanceof Error ? error.message : String(error)}). Try choosing it again, or open it in Notepad and paste its text below.`});
+      show(source, {
+        kind: 'unreadable',
+        message: `The browser could not read the file (${error instanceof Error ? error.message : String(error)}). Try choosing it again, or open it in Notepad and paste its text below.`,
+      });
     }
   }
 
@@ -87,8 +90,8 @@ export default function Inspector({headingLevel, onLoad, onGoToField, advancedFi
         Inspect an existing .qwc file
       </Heading>
       <p className={styles.help} id={hintId}>
-        The file is read in your browser and never uploaded. Problems are listed below, and its values are loaded into the form so you
-        can correct them and download a fixed copy.
+        The file is read in your browser and never uploaded. Problems are listed below, and its values are loaded into the form so
+        you can correct them and download a fixed copy.
       </p>
       <div
         className={clsx(styles.dropZone, dragging && styles.dropZoneActive)}
@@ -131,7 +134,10 @@ export default function Inspector({headingLevel, onLoad, onGoToField, advancedFi
           placeholder={'<?xml version="1.0"?>\n<QBWCXML>…</QBWCXML>'}
         />
         <div className={styles.controlRow}>
-          <button type="button" className="button button--primary button--sm" onClick={() => show('the pasted text', inspectText(pasted))}>
+          <button
+            type="button"
+            className="button button--primary button--sm"
+            onClick={() => show('the pasted text', inspectText(pasted))}>
             Inspect
           </button>
         </div>
@@ -147,7 +153,11 @@ export default function Inspector({headingLevel, onLoad, onGoToField, advancedFi
           {report.inspected.kind === 'unreadable' ? (
             <IssueList issues={[{field: 'document', severity: 'error', message: report.inspected.message}]} />
           ) : (
-            <InspectionResult issues={report.inspected.result.issues} loaded={report.inspected.result.model !== null} onGoToField={onGoToField} />
+            <InspectionResult
+              issues={report.inspected.result.issues}
+              loaded={report.inspected.result.model !== null}
+              onGoToField={onGoToField}
+            />
           )}
         </div>
       )}
@@ -155,7 +165,15 @@ export default function Inspector({headingLevel, onLoad, onGoToField, advancedFi
   );
 }
 
-function InspectionResult({issues, loaded, onGoToField}: {issues: QwcIssue[]; loaded: boolean; onGoToField: (field: keyof QwcModel) => void}): ReactNode {
+function InspectionResult({
+  issues,
+  loaded,
+  onGoToField,
+}: {
+  issues: QwcIssue[];
+  loaded: boolean;
+  onGoToField: (field: keyof QwcModel) => void;
+}): ReactNode {
   return (
     <>
       <p>

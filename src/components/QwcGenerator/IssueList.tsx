@@ -22,7 +22,9 @@ export default function IssueList({issues, id, onFix, renderExtra}: Props): Reac
       {issues.map((issue, index) => {
         const href = issueHref(issue);
         return (
-          <li key={`${issue.field}-${index}`} className={clsx(styles.issue, issue.severity === 'error' ? styles.error : styles.warning)}>
+          <li
+            key={`${issue.field}-${index}`}
+            className={clsx(styles.issue, issue.severity === 'error' ? styles.error : styles.warning)}>
             <span className={styles.severity}>
               <span aria-hidden="true">{issue.severity === 'error' ? '✖ ' : '⚠ '}</span>
               {issue.severity === 'error' ? 'Error:' : 'Warning:'}
@@ -37,7 +39,10 @@ export default function IssueList({issues, id, onFix, renderExtra}: Props): Reac
             {(issue.fix && onFix) || renderExtra ? (
               <span className={styles.issueActions}>
                 {issue.fix && onFix && (
-                  <button type="button" className="button button--sm button--outline button--primary" onClick={() => issue.fix && onFix(issue.fix)}>
+                  <button
+                    type="button"
+                    className="button button--sm button--outline button--primary"
+                    onClick={() => issue.fix && onFix(issue.fix)}>
                     {describeFix(issue.fix)}
                   </button>
                 )}

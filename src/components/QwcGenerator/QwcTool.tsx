@@ -71,7 +71,8 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
   const defaults = useCallback(() => brandedDefaultModel(branding, window.location.origin), [branding]);
   const [start] = useState(() => {
     const fromAddress = initialModel(window.location.search, defaults());
-    if (fromAddress.fromLink) return {values: modelToForm(fromAddress.model), note: 'The form holds the values from the shared link.'};
+    if (fromAddress.fromLink)
+      return {values: modelToForm(fromAddress.model), note: 'The form holds the values from the shared link.'};
     const stored = readStoredValues();
     return stored ? {values: stored, note: ''} : {values: modelToForm(fromAddress.model), note: ''};
   });
@@ -110,7 +111,8 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
     setFocusTarget(field);
   }, []);
 
-  const setText = (field: TextField, value: string) => setValues((current) => ({...current, text: {...current.text, [field]: value}}));
+  const setText = (field: TextField, value: string) =>
+    setValues((current) => ({...current, text: {...current.text, [field]: value}}));
   const setBoolean = (field: BooleanField, value: QwcFormValues['booleans'][BooleanField]) =>
     setValues((current) => ({...current, booleans: {...current.booleans, [field]: value}}));
   const fix = (change: Partial<QwcModel>) => {
@@ -148,7 +150,11 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
 
   async function copyFile() {
     if (refuseWhileInvalid('copy the file')) return;
-    setActionStatus((await copyText(xml)) ? 'Copied the file to the clipboard.' : 'Copying was blocked by the browser: select the text in the preview and press Ctrl+C.');
+    setActionStatus(
+      (await copyText(xml))
+        ? 'Copied the file to the clipboard.'
+        : 'Copying was blocked by the browser: select the text in the preview and press Ctrl+C.',
+    );
   }
 
   async function copyShareLink() {
@@ -173,7 +179,12 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
       // A value a file held that is not allowed stays visible (and reported) instead of vanishing.
       const options = value === '' || choices.includes(value) ? choices : [...choices, value];
       return (
-        <select {...control} className={styles.input} value={value} onChange={(event) => setText(field, event.target.value)} aria-required={required}>
+        <select
+          {...control}
+          className={styles.input}
+          value={value}
+          onChange={(event) => setText(field, event.target.value)}
+          aria-required={required}>
           {(!required || value === '') && <option value="">{required ? 'Choose…' : 'Not set'}</option>}
           {options.map((option) => (
             <option key={option} value={option}>
@@ -206,7 +217,11 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
       return (
         <FieldRow key={field} field={field} controlId={id} issues={fieldIssues} onFix={fix}>
           {(control) => (
-            <select {...control} className={styles.input} value={values.booleans[field]} onChange={(event) => setBoolean(field, event.target.value as '' | 'true' | 'false')}>
+            <select
+              {...control}
+              className={styles.input}
+              value={values.booleans[field]}
+              onChange={(event) => setBoolean(field, event.target.value as '' | 'true' | 'false')}>
               <option value="">Not set</option>
               <option value="true">true</option>
               <option value="false">false</option>
@@ -282,7 +297,11 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
               value={values.schedulerUnit}
               onChange={(event) => {
                 const unit = event.target.value as QwcFormValues['schedulerUnit'];
-                setValues((current) => ({...current, schedulerUnit: unit, schedulerEvery: unit !== '' && current.schedulerEvery === '' ? '15' : current.schedulerEvery}));
+                setValues((current) => ({
+                  ...current,
+                  schedulerUnit: unit,
+                  schedulerEvery: unit !== '' && current.schedulerEvery === '' ? '15' : current.schedulerEvery,
+                }));
               }}>
               <option value="">Not set</option>
               <option value="minutes">minutes (RunEveryNMinutes)</option>
@@ -320,10 +339,18 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
         <div className={styles.columns}>
           <form className={styles.form} onSubmit={(event) => event.preventDefault()} noValidate aria-label=".qwc file settings">
             {basic.map((entry) => renderField(entry.field))}
-            <details className={styles.advanced} open={advancedOpen} onToggle={(event) => setAdvancedOpen(event.currentTarget.open)}>
+            <details
+              className={styles.advanced}
+              open={advancedOpen}
+              onToggle={(event) => setAdvancedOpen(event.currentTarget.open)}>
               <summary className={styles.summaryToggle}>
                 <span>Advanced</span>
-                {advancedErrors > 0 && <span className={styles.badge}> ({advancedErrors === 1 ? '1 field has an error' : `${advancedErrors} fields have errors`})</span>}
+                {advancedErrors > 0 && (
+                  <span className={styles.badge}>
+                    {' '}
+                    ({advancedErrors === 1 ? '1 field has an error' : `${advancedErrors} fields have errors`})
+                  </span>
+                )}
               </summary>
               {advanced.map((entry) => renderField(entry.field))}
             </details>
@@ -360,7 +387,12 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
                 onClick={download}>
                 Download {fileName}
               </button>
-              <button type="button" className="button button--secondary" aria-disabled={blocked} aria-describedby={blocked ? reasonId : undefined} onClick={copyFile}>
+              <button
+                type="button"
+                className="button button--secondary"
+                aria-disabled={blocked}
+                aria-describedby={blocked ? reasonId : undefined}
+                onClick={copyFile}>
                 Copy to clipboard
               </button>
               <button type="button" className="button button--secondary" onClick={copyShareLink}>
@@ -372,7 +404,8 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
             </div>
             {blocked && (
               <p id={reasonId} className={styles.reason}>
-                The file can’t be downloaded or copied until {counts.errors === 1 ? 'the error is' : `the ${counts.errors} errors are`} fixed: a Web Connector would refuse it.
+                The file can’t be downloaded or copied until{' '}
+                {counts.errors === 1 ? 'the error is' : `the ${counts.errors} errors are`} fixed: a Web Connector would refuse it.
               </p>
             )}
             <p role="status" className={styles.actionStatus}>

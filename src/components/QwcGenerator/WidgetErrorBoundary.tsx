@@ -31,8 +31,8 @@ export default class WidgetErrorBoundary extends Component<Props, State> {
     return (
       <div role="alert" className="alert alert--danger">
         <p>
-          {this.props.name} ran into a problem it did not expect and stopped: {error.message || 'unknown error'}. Nothing
-          was sent anywhere.
+          {this.props.name} ran into a problem it did not expect and stopped: {error.message || 'unknown error'}. Nothing was sent
+          anywhere.
         </p>
         <button type="button" className="button button--secondary button--sm" onClick={() => this.setState({error: null})}>
           Start the tool again

@@ -251,7 +251,17 @@ export function initialModel(search: string, defaults: QwcModel): {model: QwcMod
   if (Object.keys(shared).length === 0) return {model: defaults, fromLink: false};
   const complete = REQUIRED_SHARE_FIELDS.every((field) => field in shared);
   if (!complete) return {model: {...defaults, ...shared}, fromLink: true};
-  const empty: QwcModel = {appName: '', appId: '', appUrl: '', appDescription: '', appSupport: '', userName: '', ownerId: '', fileId: '', qbType: ''};
+  const empty: QwcModel = {
+    appName: '',
+    appId: '',
+    appUrl: '',
+    appDescription: '',
+    appSupport: '',
+    userName: '',
+    ownerId: '',
+    fileId: '',
+    qbType: '',
+  };
   return {model: {...empty, ...shared}, fromLink: true};
 }
 
@@ -265,9 +275,7 @@ export function shareLink(values: QwcFormValues, origin: string, generatorPath: 
 /** Larger than any real .qwc by three orders of magnitude; anything bigger is not one. */
 export const MAX_QWC_BYTES = 1024 * 1024;
 
-export type InspectedFile =
-  | {kind: 'parsed'; text: string; result: QwcParseResult}
-  | {kind: 'unreadable'; message: string};
+export type InspectedFile = {kind: 'parsed'; text: string; result: QwcParseResult} | {kind: 'unreadable'; message: string};
 
 function describeSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
@@ -305,7 +313,8 @@ export function inspectFileBytes(bytes: Uint8Array): InspectedFile {
   if (text === undefined || /\u0000/.test(text)) {
     return {
       kind: 'unreadable',
-      message: 'This is not a text file: it holds binary data (it may be a program, an image, a ZIP archive or a company file). A .qwc file is plain text that starts with <?xml version="1.0"?>. Choose the .qwc file you were sent, or open it in Notepad and paste its text below.',
+      message:
+        'This is not a text file: it holds binary data (it may be a program, an image, a ZIP archive or a company file). A .qwc file is plain text that starts with <?xml version="1.0"?>. Choose the .qwc file you were sent, or open it in Notepad and paste its text below.',
     };
   }
   return inspectText(text);

@@ -18,7 +18,10 @@ function textOf(node: ReactNode): string {
 
 /** The heading text as rendered (it includes values such as the product name), without the hash link's zero-width space. */
 function renderedText(id: string): string | undefined {
-  const text = document.getElementById(id)?.textContent?.replace(/\u200b/g, '').trim();
+  const text = document
+    .getElementById(id)
+    ?.textContent?.replace(/\u200b/g, '')
+    .trim();
   return text || undefined;
 }
 

@@ -43,7 +43,14 @@ describe('runSession over a scripted service', () => {
     const outcome = await runSession(scripted({}, seen), CREDENTIALS, (step) => steps.push(step));
     expect(outcome).toMatchObject({result: 'connected'});
     expect(outcome.troubleshootingCode).toBeUndefined();
-    expect(seen).toEqual(['serverVersion', 'clientVersion', 'authenticate', 'sendRequestXML', 'receiveResponseXML', 'closeConnection']);
+    expect(seen).toEqual([
+      'serverVersion',
+      'clientVersion',
+      'authenticate',
+      'sendRequestXML',
+      'receiveResponseXML',
+      'closeConnection',
+    ]);
     expect(steps).toEqual(outcome.steps);
     for (const step of outcome.steps) {
       expect(step.status).toBe('ok');
@@ -91,7 +98,10 @@ describe('runSession over a scripted service', () => {
   });
 
   it('treats a getLastError message after an empty request as a service error', async () => {
-    const outcome = await runSession(scripted({sendRequestXML: () => '', getLastError: () => 'Queue database offline'}), CREDENTIALS);
+    const outcome = await runSession(
+      scripted({sendRequestXML: () => '', getLastError: () => 'Queue database offline'}),
+      CREDENTIALS,
+    );
     expect(outcome.result).toBe('service-error');
     expect(outcome.steps.find((s) => s.method === 'getLastError')!.summary).toContain('Queue database offline');
   });
@@ -124,7 +134,10 @@ describe('runSession over a scripted service', () => {
       ['busy', 'busy'],
     ] as const) {
       const seen: string[] = [];
-      const outcome = await runSession(scripted({authenticate: () => [verdict === 'nvu' ? '' : 'T', verdict]}, seen), CREDENTIALS);
+      const outcome = await runSession(
+        scripted({authenticate: () => [verdict === 'nvu' ? '' : 'T', verdict]}, seen),
+        CREDENTIALS,
+      );
       expect(outcome.result).toBe(result);
       expect(seen.at(-1)).toBe('closeConnection');
     }

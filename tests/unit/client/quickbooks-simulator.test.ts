@@ -32,7 +32,9 @@ describe('QuickBooks simulator', () => {
   });
 
   it('answers CompanyQueryRq with the company, echoing requestID', () => {
-    const result = simulator.processRequest(buildQbxmlRequest([{name: 'CompanyQueryRq', attributes: {requestID: '9'}, body: {}}]));
+    const result = simulator.processRequest(
+      buildQbxmlRequest([{name: 'CompanyQueryRq', attributes: {requestID: '9'}, body: {}}]),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const doc = parseQbxml(result.response);
@@ -40,14 +42,22 @@ describe('QuickBooks simulator', () => {
   });
 
   it('answers unmodelled requests with a no-match status', () => {
-    const result = simulator.processRequest(buildQbxmlRequest([{name: 'InvoiceQueryRq', attributes: {requestID: '2'}, body: {}}]));
+    const result = simulator.processRequest(
+      buildQbxmlRequest([{name: 'InvoiceQueryRq', attributes: {requestID: '2'}, body: {}}]),
+    );
     expect(result.ok && parseQbxml(result.response).messages[0]!.attributes.statusCode).toBe('1');
   });
 
   it.each([
     ['truncated XML', buildQbxmlRequest([{name: 'CompanyQueryRq', attributes: {}, body: {}}]).slice(0, -8)],
-    ['a missing qbxml header', '<?xml version="1.0"?><QBXML><QBXMLMsgsRq onError="stopOnError"><CompanyQueryRq/></QBXMLMsgsRq></QBXML>'],
-    ['a newer qbXML version than supported', buildQbxmlRequest([{name: 'CompanyQueryRq', attributes: {}, body: {}}], {version: '99.0'})],
+    [
+      'a missing qbxml header',
+      '<?xml version="1.0"?><QBXML><QBXMLMsgsRq onError="stopOnError"><CompanyQueryRq/></QBXMLMsgsRq></QBXML>',
+    ],
+    [
+      'a newer qbXML version than supported',
+      buildQbxmlRequest([{name: 'CompanyQueryRq', attributes: {}, body: {}}], {version: '99.0'}),
+    ],
     ['an empty request set', buildQbxmlRequest([])],
     ['plain text', 'hello'],
     ['a DOCTYPE', '<?xml version="1.0"?><!DOCTYPE x><QBXML/>'],

@@ -15,7 +15,10 @@ describe('getBrowserEndpoint', () => {
 
   it('runs a session in the page, exchanging real SOAP text', async () => {
     const endpoint = getBrowserEndpoint();
-    const issued = endpoint.service.issueConnection({endpointUrl: 'https://x.test/qbwc', supportUrl: 'https://x.test/qbwc/support'});
+    const issued = endpoint.service.issueConnection({
+      endpointUrl: 'https://x.test/qbwc',
+      supportUrl: 'https://x.test/qbwc/support',
+    });
     const outcome = await runSession(createInPageTransport(endpoint), {userName: issued.userName, password: issued.password});
     expect(outcome.result).toBe('connected');
     for (const step of outcome.steps) {
@@ -38,10 +41,12 @@ describe('createFetchTransport', () => {
       req.on('end', () => {
         const headers: Record<string, string | undefined> = {};
         for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-        void Promise.resolve(endpoint.handle({method: req.method ?? 'GET', url: req.url ?? '/', headers, body})).then((response) => {
-          res.writeHead(response.status, response.headers);
-          res.end(response.body);
-        });
+        void Promise.resolve(endpoint.handle({method: req.method ?? 'GET', url: req.url ?? '/', headers, body})).then(
+          (response) => {
+            res.writeHead(response.status, response.headers);
+            res.end(response.body);
+          },
+        );
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -50,7 +55,11 @@ describe('createFetchTransport', () => {
   afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
   it('drives a full session over real HTTP', async () => {
-    const issued = endpoint.service.issueConnection({scenario: 'qb-not-running', endpointUrl: `${url}/qbwc`, supportUrl: `${url}/qbwc/support`});
+    const issued = endpoint.service.issueConnection({
+      scenario: 'qb-not-running',
+      endpointUrl: `${url}/qbwc`,
+      supportUrl: `${url}/qbwc/support`,
+    });
     const outcome = await runSession(createFetchTransport(`${url}/qbwc`), {userName: issued.userName, password: issued.password});
     expect(outcome).toMatchObject({result: 'connection-error', troubleshootingCode: '0x80040408'});
     expect(outcome.steps.every((step) => step.httpStatus === 200)).toBe(true);

@@ -22,9 +22,20 @@ function soapPost(endpoint: Endpoint, method: QbwcMethod, body: string, headers:
 }
 
 async function issue(endpoint: Endpoint, scenario?: TestScenario) {
-  const response = await call(endpoint, {method: 'POST', url: '/qbwc/connections', body: scenario ? JSON.stringify({scenario}) : ''});
+  const response = await call(endpoint, {
+    method: 'POST',
+    url: '/qbwc/connections',
+    body: scenario ? JSON.stringify({scenario}) : '',
+  });
   expect(response.status).toBe(201);
-  return JSON.parse(response.body) as {userName: string; password: string; qwc: string; qwcFileName: string; expiresAt: string; scenario: string};
+  return JSON.parse(response.body) as {
+    userName: string;
+    password: string;
+    qwc: string;
+    qwcFileName: string;
+    expiresAt: string;
+    scenario: string;
+  };
 }
 
 /** A transport through endpoint.fetch, with real WHATWG Request and Response objects. */
@@ -66,7 +77,11 @@ describe('full sessions driven by the mock Web Connector', () => {
     it.each(TEST_SCENARIOS)(`runs the %s scenario through .${label}`, async (scenario) => {
       const endpoint = createEndpoint();
       const issued = await issue(endpoint, scenario);
-      const outcome = await runSession(makeTransport(endpoint), {userName: issued.userName, password: issued.password, noOpDelayMs: 0});
+      const outcome = await runSession(makeTransport(endpoint), {
+        userName: issued.userName,
+        password: issued.password,
+        noOpDelayMs: 0,
+      });
       expect(outcome.result).toBe(EXPECTED[scenario].result);
       expect(outcome.troubleshootingCode).toBe(EXPECTED[scenario].code);
       expect(outcome.steps[0]!.method).toBe('serverVersion');
@@ -100,13 +115,17 @@ describe('POST /qbwc errors', () => {
 
   it('answers an unknown method with a SOAP Fault naming the methods it knows', async () => {
     const body = buildRequest('getLastError', {ticket: 'x'}).replace(/getLastError/g, 'deleteCompany');
-    const fault = expectFault(await soapPost(endpoint, 'getLastError', body, {soapaction: '"http://developer.intuit.com/deleteCompany"'}));
+    const fault = expectFault(
+      await soapPost(endpoint, 'getLastError', body, {soapaction: '"http://developer.intuit.com/deleteCompany"'}),
+    );
     expect(fault.message).toContain('Unknown method');
     expect(fault.message).toContain('sendRequestXML');
   });
 
   it('refuses other content types with 415 and says which one is needed', async () => {
-    const response = await soapPost(endpoint, 'serverVersion', buildRequest('serverVersion', {}), {'content-type': 'application/json'});
+    const response = await soapPost(endpoint, 'serverVersion', buildRequest('serverVersion', {}), {
+      'content-type': 'application/json',
+    });
     const fault = expectFault(response, 415);
     expect(fault.message).toContain('text/xml');
     expect(fault.message).toContain('application/json');
@@ -155,7 +174,15 @@ describe('POST /qbwc errors', () => {
     const wrong = expectFault(await soapPost(timed, 'sendRequestXML', buildRequest('sendRequestXML', {ticket: 'not-a-ticket'})));
     expect(wrong.message).toContain('not one this service issued');
     const issued = await issue(timed);
-    const auth = parseResponse((await soapPost(timed, 'authenticate', buildRequest('authenticate', {strUserName: issued.userName, strPassword: issued.password}))).body);
+    const auth = parseResponse(
+      (
+        await soapPost(
+          timed,
+          'authenticate',
+          buildRequest('authenticate', {strUserName: issued.userName, strPassword: issued.password}),
+        )
+      ).body,
+    );
     const ticket = (auth.result as string[])[0]!;
     time += 61_000;
     const expired = expectFault(await soapPost(timed, 'sendRequestXML', buildRequest('sendRequestXML', {ticket})));
@@ -164,9 +191,19 @@ describe('POST /qbwc errors', () => {
 
   it('answers an out-of-order call with a Fault', async () => {
     const issued = await issue(endpoint);
-    const auth = parseResponse((await soapPost(endpoint, 'authenticate', buildRequest('authenticate', {strUserName: issued.userName, strPassword: issued.password}))).body);
+    const auth = parseResponse(
+      (
+        await soapPost(
+          endpoint,
+          'authenticate',
+          buildRequest('authenticate', {strUserName: issued.userName, strPassword: issued.password}),
+        )
+      ).body,
+    );
     const ticket = (auth.result as string[])[0]!;
-    const fault = expectFault(await soapPost(endpoint, 'receiveResponseXML', buildRequest('receiveResponseXML', {ticket, response: 'x'})));
+    const fault = expectFault(
+      await soapPost(endpoint, 'receiveResponseXML', buildRequest('receiveResponseXML', {ticket, response: 'x'})),
+    );
     expect(fault.message).toContain('out of order');
   });
 
@@ -176,7 +213,10 @@ describe('POST /qbwc errors', () => {
     const response = await soapPost(endpoint, 'authenticate', broken);
     expectFault(response);
     expect(response.body).not.toContain(secret);
-    const bad = buildRequest('authenticate', {strUserName: 'u', strPassword: secret}).replace('<strPassword>', '<strPassword><x/>');
+    const bad = buildRequest('authenticate', {strUserName: 'u', strPassword: secret}).replace(
+      '<strPassword>',
+      '<strPassword><x/>',
+    );
     const second = await soapPost(endpoint, 'authenticate', bad);
     expectFault(second);
     expect(second.body).not.toContain(secret);
@@ -206,7 +246,9 @@ describe('other routes', () => {
     for (const method of ['serverVersion', 'authenticate', 'interactiveRejected']) {
       expect(response.body).toContain(`soapAction="http://developer.intuit.com/${method}"`);
     }
-    expect((await call(endpoint, {url: 'http://other.test:8080/qbwc?WSDL', headers: {}})).body).toContain('location="http://other.test:8080/qbwc"');
+    expect((await call(endpoint, {url: 'http://other.test:8080/qbwc?WSDL', headers: {}})).body).toContain(
+      'location="http://other.test:8080/qbwc"',
+    );
   });
 
   it('serves the support page with 200 HTML, the product name and the last sync', async () => {
@@ -238,7 +280,9 @@ describe('other routes', () => {
     for (const url of ['/qbwc/health', '/qbwc/nowhere', '/qbwc?wsdl']) {
       expect((await call(endpoint, {url})).headers['access-control-allow-origin']).toBe('*');
     }
-    const fromBrowser = await soapPost(endpoint, 'serverVersion', buildRequest('serverVersion', {}), {origin: 'https://help.example.com'});
+    const fromBrowser = await soapPost(endpoint, 'serverVersion', buildRequest('serverVersion', {}), {
+      origin: 'https://help.example.com',
+    });
     expect(fromBrowser.headers['access-control-allow-origin']).toBe('*');
     // The Web Connector sends no Origin: its answers carry only what it reads.
     const fromWebConnector = await soapPost(endpoint, 'serverVersion', buildRequest('serverVersion', {}));
@@ -274,7 +318,7 @@ describe('other routes', () => {
     expect(JSON.parse(full.body).error).toBeTruthy();
   });
 
-  it('lists a user\'s sessions without passwords or tickets', async () => {
+  it("lists a user's sessions without passwords or tickets", async () => {
     const endpoint = createEndpoint();
     const issued = await issue(endpoint);
     const outcome = await runSession(createInPageTransport(endpoint), {userName: issued.userName, password: issued.password});

@@ -15,12 +15,17 @@ function serve(endpoint: Endpoint): Promise<{server: Server; url: string}> {
     req.on('end', () => {
       const headers: Record<string, string | undefined> = {};
       for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-      Promise.resolve(endpoint.handle({method: req.method ?? 'GET', url: req.url ?? '/', headers, body: Buffer.concat(chunks).toString('utf8')})).then(
-        (response) => {
-          res.writeHead(response.status, response.headers);
-          res.end(response.body);
-        },
-      );
+      Promise.resolve(
+        endpoint.handle({
+          method: req.method ?? 'GET',
+          url: req.url ?? '/',
+          headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      ).then((response) => {
+        res.writeHead(response.status, response.headers);
+        res.end(response.body);
+      });
     });
   });
   return new Promise((resolve) => {

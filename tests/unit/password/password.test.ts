@@ -66,7 +66,8 @@ describe('generatePassword', () => {
   });
 
   it('every generated password passes its own check', () => {
-    for (const sample of samples) expect(checkPassword(sample), sample).toEqual({ok: true, problems: [], normalized: sample.replace(/-/g, '')});
+    for (const sample of samples)
+      expect(checkPassword(sample), sample).toEqual({ok: true, problems: [], normalized: sample.replace(/-/g, '')});
   });
 });
 
@@ -97,7 +98,10 @@ describe('check symbol', () => {
         const b = canonical[index + 1] ?? '';
         if (a === b) continue;
         const swapped = canonical.slice(0, index) + b + a + canonical.slice(index + 2);
-        expect(kinds(checkPassword(swapped).problems), `${canonical} swap @${index}`).toEqual(['group-separator', 'check-failed']);
+        expect(kinds(checkPassword(swapped).problems), `${canonical} swap @${index}`).toEqual([
+          'group-separator',
+          'check-failed',
+        ]);
         tried++;
       }
     }
@@ -107,14 +111,20 @@ describe('check symbol', () => {
 
 describe('checkPassword: each problem in words', () => {
   it('empty', () => {
-    expect(checkPassword('')).toEqual({ok: false, problems: [{kind: 'empty', message: expect.stringMatching(/empty/)}], normalized: ''});
+    expect(checkPassword('')).toEqual({
+      ok: false,
+      problems: [{kind: 'empty', message: expect.stringMatching(/empty/)}],
+      normalized: '',
+    });
     expect(checkPassword(' \t\n').problems[0]?.message).toMatch(/only contains/);
     expect(kinds(checkPassword('--"."').problems)).toEqual(['empty']);
   });
 
   it('whitespace at either end, named and fixed', () => {
     const trailing = checkPassword(`${password} `);
-    expect(trailing.problems).toEqual([{kind: 'whitespace', message: expect.stringMatching(/ends with a space.*Web Connector keeps it.*won't match/)}]);
+    expect(trailing.problems).toEqual([
+      {kind: 'whitespace', message: expect.stringMatching(/ends with a space.*Web Connector keeps it.*won't match/)},
+    ]);
     expect(trailing.fixed).toBe(password);
     const leading = checkPassword(`\u00A0\u00A0${password}`);
     expect(leading.problems[0]?.message).toMatch(/starts with .*non-breaking space/);
@@ -125,7 +135,9 @@ describe('checkPassword: each problem in words', () => {
 
   it('whitespace inside a group, naming the position', () => {
     const result = checkPassword(replaceAt(password, 1, `${password[1] ?? ''} `));
-    expect(result.problems).toEqual([{kind: 'whitespace', message: expect.stringMatching(/space after the 2nd character, inside a group/)}]);
+    expect(result.problems).toEqual([
+      {kind: 'whitespace', message: expect.stringMatching(/space after the 2nd character, inside a group/)},
+    ]);
     expect(result.fixed).toBe(password);
   });
 
@@ -141,7 +153,9 @@ describe('checkPassword: each problem in words', () => {
   it('truncated: a missing last group is never guessed', () => {
     const cut = password.slice(0, 14);
     const result = checkPassword(cut);
-    expect(result.problems).toEqual([{kind: 'truncated', message: expect.stringMatching(/12 of its 17 characters.*cut off.*3 of its 5 groups/)}]);
+    expect(result.problems).toEqual([
+      {kind: 'truncated', message: expect.stringMatching(/12 of its 17 characters.*cut off.*3 of its 5 groups/)},
+    ]);
     expect(result.fixed).toBeUndefined();
     expect(kinds(checkPassword(password.slice(0, -2)).problems)).toEqual(['truncated']);
   });
@@ -181,7 +195,9 @@ describe('checkPassword: each problem in words', () => {
   it('lookalike characters from other scripts are named with their code point', () => {
     const withK = samples.find((sample) => sample.includes('K')) ?? '';
     const cyrillic = checkPassword(withK.replace('K', '\u041A'));
-    expect(cyrillic.problems).toEqual([{kind: 'lookalike', message: expect.stringMatching(/looks like "K" but is the Cyrillic character U\+041A/)}]);
+    expect(cyrillic.problems).toEqual([
+      {kind: 'lookalike', message: expect.stringMatching(/looks like "K" but is the Cyrillic character U\+041A/)},
+    ]);
     expect(cyrillic.fixed).toBe(withK);
     const fullWidth = checkPassword(password.replace(/[0-9A-Z]/, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0)));
     expect(kinds(fullWidth.problems)).toEqual(['lookalike']);
@@ -190,7 +206,9 @@ describe('checkPassword: each problem in words', () => {
 
   it('invalid-character names the character and position and is never fixed', () => {
     const result = checkPassword(replaceAt(password, 2, '#'));
-    expect(result.problems).toEqual([{kind: 'invalid-character', message: expect.stringMatching(/3rd character, "#" \(U\+0023\), is never used/)}]);
+    expect(result.problems).toEqual([
+      {kind: 'invalid-character', message: expect.stringMatching(/3rd character, "#" \(U\+0023\), is never used/)},
+    ]);
     expect(result.fixed).toBeUndefined();
     const u = checkPassword(replaceAt(password, 0, 'U'));
     expect(u.problems[0]?.message).toMatch(/should be V/);
@@ -214,7 +232,9 @@ describe('checkPassword: each problem in words', () => {
 
   it('group-separator: missing, doubled, misplaced, a space or a typographic dash', () => {
     const noDashes = checkPassword(password.replace(/-/g, ''));
-    expect(noDashes.problems).toEqual([{kind: 'group-separator', message: expect.stringMatching(/dashes between the groups are missing/)}]);
+    expect(noDashes.problems).toEqual([
+      {kind: 'group-separator', message: expect.stringMatching(/dashes between the groups are missing/)},
+    ]);
     expect(noDashes.fixed).toBe(password);
     const oneMissing = checkPassword(password.replace(/^(.{9})-/, '$1'));
     expect(oneMissing.problems[0]?.message).toMatch(/dash after the 2nd group is missing/);
@@ -238,7 +258,9 @@ describe('checkPassword: each problem in words', () => {
     const withZero = samples.find((sample) => sample.includes('0')) ?? password;
     const messy = ` ${withZero.toLowerCase().replace('0', 'o').replace('-', '\u2014')}\n`;
     const result = checkPassword(messy);
-    expect(new Set(kinds(result.problems))).toEqual(new Set(['whitespace', 'line-break', 'wrong-case', 'lookalike', 'group-separator']));
+    expect(new Set(kinds(result.problems))).toEqual(
+      new Set(['whitespace', 'line-break', 'wrong-case', 'lookalike', 'group-separator']),
+    );
     expect(result.fixed).toBe(withZero);
     expect(checkPassword(`${messy}#`).fixed).toBeUndefined();
   });

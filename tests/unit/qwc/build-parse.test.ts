@@ -26,13 +26,36 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-const TRICKY_PIECES = ['&', '<', '>', '"', "'", '&amp;', ']]>', 'Café', 'Größe', '日本語', '😀', 'Ledger', 'Sync', 'A&B <Co>', '&#65;', ' - '];
+const TRICKY_PIECES = [
+  '&',
+  '<',
+  '>',
+  '"',
+  "'",
+  '&amp;',
+  ']]>',
+  'Café',
+  'Größe',
+  '日本語',
+  '😀',
+  'Ledger',
+  'Sync',
+  'A&B <Co>',
+  '&#65;',
+  ' - ',
+];
 
 function generateModel(seed: number): QwcModel {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const text = (words: number) => Array.from({length: words}, () => pick(TRICKY_PIECES)).join(' ').trim();
-  const guid = () => `{${Array.from({length: 32}, () => pick('0123456789ABCDEFabcdef'.split(''))).join('').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5')}}`;
+  const text = (words: number) =>
+    Array.from({length: words}, () => pick(TRICKY_PIECES))
+      .join(' ')
+      .trim();
+  const guid = () =>
+    `{${Array.from({length: 32}, () => pick('0123456789ABCDEFabcdef'.split('')))
+      .join('')
+      .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5')}}`;
   const host = pick(['sync.example.com', 'qb.example.co.uk', 'localhost']);
   const scheme = host === 'localhost' ? pick(['http', 'https']) : 'https';
   const model: QwcModel = {
@@ -41,7 +64,7 @@ function generateModel(seed: number): QwcModel {
     appUrl: `${scheme}://${host}/qbwc?a=1&b=${pick(['2', 'x"y'])}`,
     appDescription: text(3).slice(0, 60).trim() || 'Syncs',
     appSupport: `${scheme}://${host}/support`,
-    userName: `${pick(['user', 'ülrich', 'o\'brien'])}${Math.floor(random() * 100)}`,
+    userName: `${pick(['user', 'ülrich', "o'brien"])}${Math.floor(random() * 100)}`,
     ownerId: guid(),
     fileId: guid(),
     qbType: pick(['QBFS', 'QBPOS']),
@@ -98,7 +121,17 @@ describe('buildQwc', () => {
   });
 
   it('writes the elements in the QWC_ELEMENTS order', () => {
-    const full: QwcModel = {...model, style: 'Document', authFlags: '0xF', personalDataPref: 'pdpOptional', unattendedModePref: 'umpOptional', notify: false, appDisplayName: 'D', appUniqueName: 'U', certUrl: 'https://sync.example.com/cert'};
+    const full: QwcModel = {
+      ...model,
+      style: 'Document',
+      authFlags: '0xF',
+      personalDataPref: 'pdpOptional',
+      unattendedModePref: 'umpOptional',
+      notify: false,
+      appDisplayName: 'D',
+      appUniqueName: 'U',
+      certUrl: 'https://sync.example.com/cert',
+    };
     const order = [...buildQwc(full).matchAll(/^ {2}<(\w+)>/gm)].map((match) => match[1]);
     expect(order).toEqual(QWC_ELEMENTS.map((entry) => entry.element));
   });
@@ -114,7 +147,11 @@ describe('round trip', () => {
   });
 
   it('keeps a default model intact', () => {
-    const model = defaultQwc({appName: 'Ledger Sync', appUrl: 'https://sync.example.com/qbwc', appSupport: 'https://sync.example.com/help'});
+    const model = defaultQwc({
+      appName: 'Ledger Sync',
+      appUrl: 'https://sync.example.com/qbwc',
+      appSupport: 'https://sync.example.com/help',
+    });
     expect(parseQwc(buildQwc(model))).toEqual({model, issues: []});
   });
 });
@@ -123,8 +160,9 @@ describe('parseQwc', () => {
   const minimal = (inside: string) =>
     `<QBWCXML><AppName>A</AppName><AppID/><AppURL>https://a.example.com/q</AppURL><AppDescription>d</AppDescription><AppSupport>https://a.example.com/s</AppSupport><UserName>u</UserName><OwnerID>{57F3B9B1-86F1-4FCC-B1EE-566DE1813D20}</OwnerID><FileID>{90A44FB5-33D9-4815-AC85-BC87A7E7D1EB}</FileID><QBType>QBFS</QBType>${inside}</QBWCXML>`;
 
-  it('reads the peers\' style: no encoding, tabs, CRLF line ends, a BOM, comments and CDATA', () => {
-    const xml = '\uFEFF<?xml version="1.0"?>\r\n<QBWCXML>\r\n\t<!-- made by hand -->\r\n\t<AppName><![CDATA[A & B]]></AppName>\r\n\t<AppID></AppID>\r\n\t<AppURL>https://a.example.com/q</AppURL>\r\n\t<AppDescription>d &#x263A; &#65;</AppDescription>\r\n\t<AppSupport>https://a.example.com/s</AppSupport>\r\n\t<UserName>u</UserName>\r\n\t<OwnerID>{57F3B9B1-86F1-4fcc-B1EE-566DE1813D20}</OwnerID>\r\n\t<FileID>{90A44FB5-33D9-4815-AC85-BC87A7E7D1EB}</FileID>\r\n\t<QBType>QBFS</QBType>\r\n</QBWCXML>\r\n';
+  it("reads the peers' style: no encoding, tabs, CRLF line ends, a BOM, comments and CDATA", () => {
+    const xml =
+      '\uFEFF<?xml version="1.0"?>\r\n<QBWCXML>\r\n\t<!-- made by hand -->\r\n\t<AppName><![CDATA[A & B]]></AppName>\r\n\t<AppID></AppID>\r\n\t<AppURL>https://a.example.com/q</AppURL>\r\n\t<AppDescription>d &#x263A; &#65;</AppDescription>\r\n\t<AppSupport>https://a.example.com/s</AppSupport>\r\n\t<UserName>u</UserName>\r\n\t<OwnerID>{57F3B9B1-86F1-4fcc-B1EE-566DE1813D20}</OwnerID>\r\n\t<FileID>{90A44FB5-33D9-4815-AC85-BC87A7E7D1EB}</FileID>\r\n\t<QBType>QBFS</QBType>\r\n</QBWCXML>\r\n';
     const result = parseQwc(xml);
     expect(result.issues).toEqual([]);
     expect(result.model?.appName).toBe('A & B');
@@ -140,11 +178,15 @@ describe('parseQwc', () => {
 
   it('rejects HTML entities that XML does not define', () => {
     const result = parseQwc(minimal('').replace('<AppName>A</AppName>', '<AppName>A&nbsp;B</AppName>'));
-    expect(result.issues).toContainEqual(expect.objectContaining({field: 'document', severity: 'error', message: expect.stringContaining('&nbsp;')}));
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({field: 'document', severity: 'error', message: expect.stringContaining('&nbsp;')}),
+    );
   });
 
   it('reports duplicates, loose text, a password element, and Scheduler children in the wrong place', () => {
-    const result = parseQwc(minimal('<AppName>B</AppName>stray<Password>secret</Password><RunEveryNMinutes>5</RunEveryNMinutes>'));
+    const result = parseQwc(
+      minimal('<AppName>B</AppName>stray<Password>secret</Password><RunEveryNMinutes>5</RunEveryNMinutes>'),
+    );
     const messages = result.issues.map((entry) => entry.message).join('\n');
     expect(result.model?.appName).toBe('A');
     expect(messages).toMatch(/<AppName> appears more than once/);
@@ -157,22 +199,34 @@ describe('parseQwc', () => {
   it('prefers the correctly spelt element over a miscased one and names the line', () => {
     const result = parseQwc(minimal('').replace('<QBType>QBFS</QBType>', '<qbtype>QBPOS</qbtype>\n<QBType>QBFS</QBType>'));
     expect(result.model?.qbType).toBe('QBFS');
-    expect(result.issues).toEqual([expect.objectContaining({field: 'qbType', severity: 'error', message: expect.stringMatching(/<qbtype> \(line 1\) must be written <QBType>/)})]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({
+        field: 'qbType',
+        severity: 'error',
+        message: expect.stringMatching(/<qbtype> \(line 1\) must be written <QBType>/),
+      }),
+    ]);
   });
 
   it('reports a miscased root but still reads the file', () => {
     const result = parseQwc(minimal('').replace(/QBWCXML/g, 'QbwcXml'));
     expect(result.model?.appName).toBe('A');
-    expect(result.issues).toEqual([expect.objectContaining({field: 'document', message: expect.stringMatching(/must be written <QBWCXML>/)})]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({field: 'document', message: expect.stringMatching(/must be written <QBWCXML>/)}),
+    ]);
   });
 
   it('reads booleans literally, offering a fix for the wrong case', () => {
     const wrongCase = parseQwc(minimal('<IsReadOnly>True</IsReadOnly>'));
     expect(wrongCase.model?.isReadOnly).toBeUndefined();
-    expect(wrongCase.issues).toEqual([expect.objectContaining({field: 'isReadOnly', severity: 'error', fix: {isReadOnly: true}})]);
+    expect(wrongCase.issues).toEqual([
+      expect.objectContaining({field: 'isReadOnly', severity: 'error', fix: {isReadOnly: true}}),
+    ]);
     const notify = parseQwc(minimal('<Notify>yes</Notify>'));
     expect(notify.model?.notify).toBe(false);
-    expect(notify.issues).toEqual([expect.objectContaining({field: 'notify', severity: 'warning', message: expect.stringMatching(/keeps notifications off/)})]);
+    expect(notify.issues).toEqual([
+      expect.objectContaining({field: 'notify', severity: 'warning', message: expect.stringMatching(/keeps notifications off/)}),
+    ]);
   });
 
   it('rejects a Scheduler value that is not a number, and an element holding elements', () => {
@@ -190,7 +244,16 @@ describe('parseQwc', () => {
   });
 
   it('reports broken XML with its line and column and never throws', () => {
-    const inputs = ['<QBWCXML><AppName>x</QBWCXML>', '<QBWCXML>', '<', '<?xml version="1.0"?>', '<a/><b/>', '<QBWCXML><AppName>a < b</AppName></QBWCXML>', '\u0000\u0001', '   \n'];
+    const inputs = [
+      '<QBWCXML><AppName>x</QBWCXML>',
+      '<QBWCXML>',
+      '<',
+      '<?xml version="1.0"?>',
+      '<a/><b/>',
+      '<QBWCXML><AppName>a < b</AppName></QBWCXML>',
+      '\u0000\u0001',
+      '   \n',
+    ];
     for (const input of inputs) {
       const result = parseQwc(input);
       expect(result.issues[0], input).toMatchObject({field: 'document', severity: 'error'});
@@ -203,8 +266,18 @@ describe('parseQwc', () => {
 
 describe('defaultQwc and newGuid', () => {
   it('creates fresh upper-case braced GUIDs, QBFS and a 15-minute scheduler', () => {
-    const first = defaultQwc({appName: ' Ledger Sync ', appUrl: 'https://sync.example.com/qbwc', appSupport: 'https://sync.example.com/help'});
-    const second = defaultQwc({appName: 'Ledger Sync', appUrl: 'https://sync.example.com/qbwc', appSupport: 'https://sync.example.com/help', userName: 'me', appDescription: 'Mine'});
+    const first = defaultQwc({
+      appName: ' Ledger Sync ',
+      appUrl: 'https://sync.example.com/qbwc',
+      appSupport: 'https://sync.example.com/help',
+    });
+    const second = defaultQwc({
+      appName: 'Ledger Sync',
+      appUrl: 'https://sync.example.com/qbwc',
+      appSupport: 'https://sync.example.com/help',
+      userName: 'me',
+      appDescription: 'Mine',
+    });
     expect(first.ownerId).toMatch(/^\{[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}\}$/);
     expect(new Set([first.ownerId, first.fileId, second.ownerId, second.fileId]).size).toBe(4);
     expect(first).toMatchObject({appName: 'Ledger Sync', appId: '', qbType: 'QBFS', scheduler: {unit: 'minutes', every: 15}});
@@ -228,8 +301,17 @@ describe('QWC_ELEMENTS', () => {
       expect(entry.label.length, entry.element).toBeGreaterThan(2);
       expect(entry.help.length, entry.element).toBeGreaterThan(20);
     }
-    expect(QWC_ELEMENTS.filter((entry) => entry.required).map((entry) => entry.element)).toEqual(
-      ['AppName', 'AppID', 'AppURL', 'AppDescription', 'AppSupport', 'UserName', 'OwnerID', 'FileID', 'QBType']);
+    expect(QWC_ELEMENTS.filter((entry) => entry.required).map((entry) => entry.element)).toEqual([
+      'AppName',
+      'AppID',
+      'AppURL',
+      'AppDescription',
+      'AppSupport',
+      'UserName',
+      'OwnerID',
+      'FileID',
+      'QBType',
+    ]);
   });
 });
 
@@ -256,7 +338,10 @@ describe('share parameters', () => {
   });
 
   it('skips unknown parameters and unreadable values', () => {
-    expect(decodeQwcShareParams('?n=Ledger&ro=maybe&min=soon&sec=30&zzz=1')).toEqual({appName: 'Ledger', scheduler: {unit: 'seconds', every: 30}});
+    expect(decodeQwcShareParams('?n=Ledger&ro=maybe&min=soon&sec=30&zzz=1')).toEqual({
+      appName: 'Ledger',
+      scheduler: {unit: 'seconds', every: 30},
+    });
     expect(decodeQwcShareParams('')).toEqual({});
   });
 });

@@ -18,7 +18,9 @@ function errors(result: QwcParseResult): QwcIssue[] {
 
 describe('.qwc fixtures', () => {
   it('has a README line for every fixture and a fixture for every README line', () => {
-    const files = readdirSync(fixtureDir).filter((name) => name.endsWith('.qwc')).sort();
+    const files = readdirSync(fixtureDir)
+      .filter((name) => name.endsWith('.qwc'))
+      .sort();
     const readme = readFileSync(new URL('README.md', fixtureDir), 'utf8');
     const listed = [...readme.matchAll(/^\| ([\w.-]+\.qwc) \|/gm)].map((match) => match[1]).sort();
     expect(listed).toEqual(files);
@@ -67,7 +69,10 @@ describe('.qwc fixtures', () => {
 
   it('ip-address-host.qwc: IP hosts are QBWC1001 (AppURL) and QBWC1002 (AppSupport)', () => {
     const result = parseFixture('ip-address-host.qwc');
-    expect(errors(result).map((entry) => [entry.field, entry.code])).toEqual([['appUrl', 'QBWC1001'], ['appSupport', 'QBWC1002']]);
+    expect(errors(result).map((entry) => [entry.field, entry.code])).toEqual([
+      ['appUrl', 'QBWC1001'],
+      ['appSupport', 'QBWC1002'],
+    ]);
     expect(errors(result)[0]?.message).toContain('203.0.113.10');
   });
 

@@ -22,7 +22,10 @@ describe.runIf(existsSync(dir))('reference .qwc files', () => {
     for (const name of files) {
       const result = read(name);
       expect(result.model, name).not.toBeNull();
-      expect(result.issues.filter((entry) => entry.field === 'document'), name).toEqual([]);
+      expect(
+        result.issues.filter((entry) => entry.field === 'document'),
+        name,
+      ).toEqual([]);
     }
   });
 

@@ -28,12 +28,14 @@ describe('validateQwc', () => {
   });
 
   it.each(['appName', 'appUrl', 'appSupport', 'userName', 'ownerId', 'fileId', 'qbType'] as const)(
-    'requires %s (QBWC1039)', (field) => {
+    'requires %s (QBWC1039)',
+    (field) => {
       const issues = check({[field]: '  '});
       const required = issues.filter((entry) => entry.field === field && entry.severity === 'error');
       expect(required).toEqual([expect.objectContaining({code: 'QBWC1039', anchor: 'qbwc1039'})]);
       expect(required[0]?.message).toMatch(/required/);
-    });
+    },
+  );
 
   it('lets AppID be empty but warns about an empty AppDescription', () => {
     expect(check({appId: ''})).toEqual([]);
@@ -71,7 +73,12 @@ describe('validateQwc', () => {
     });
 
     it('rejects IP literals, however they are spelt (QBWC1001)', () => {
-      for (const appUrl of ['https://203.0.113.10/qbwc', 'https://[2001:db8::1]/qbwc', 'https://0xCB.0.113.10/qbwc', 'http://127.0.0.1/qbwc']) {
+      for (const appUrl of [
+        'https://203.0.113.10/qbwc',
+        'https://[2001:db8::1]/qbwc',
+        'https://0xCB.0.113.10/qbwc',
+        'http://127.0.0.1/qbwc',
+      ]) {
         const issues = check({appUrl}).filter((entry) => entry.field === 'appUrl' && entry.severity === 'error');
         expect(issues, appUrl).toEqual([expect.objectContaining({code: 'QBWC1001', anchor: 'qbwc1001'})]);
       }
@@ -83,7 +90,12 @@ describe('validateQwc', () => {
       expect(codes(machine)).toEqual(['warning:appUrl:']);
       expect(machine[0]?.message).toContain('buildserver');
       const [wsdl] = check({appUrl: 'https://sync.example.com/qbwc?wsdl'});
-      expect(wsdl).toMatchObject({field: 'appUrl', severity: 'warning', anchor: 'msg-404', fix: {appUrl: 'https://sync.example.com/qbwc'}});
+      expect(wsdl).toMatchObject({
+        field: 'appUrl',
+        severity: 'warning',
+        anchor: 'msg-404',
+        fix: {appUrl: 'https://sync.example.com/qbwc'},
+      });
     });
   });
 
@@ -115,7 +127,9 @@ describe('validateQwc', () => {
 
     it('warns when AppSupport points at an Intuit site', () => {
       const issues = check({appUrl: 'https://qbwc.intuit.com/svc', appSupport: 'https://developer.intuit.com/help'});
-      expect(issues).toContainEqual(expect.objectContaining({field: 'appSupport', severity: 'warning', message: expect.stringMatching(/Intuit site/)}));
+      expect(issues).toContainEqual(
+        expect.objectContaining({field: 'appSupport', severity: 'warning', message: expect.stringMatching(/Intuit site/)}),
+      );
     });
   });
 
@@ -132,7 +146,11 @@ describe('validateQwc', () => {
   describe('GUIDs', () => {
     it('needs braces and offers the fix only when the inside is a GUID', () => {
       const [fixable] = check({ownerId: ' 57f3b9b1-86f1-4fcc-b1ee-566de1813d20 '});
-      expect(fixable).toMatchObject({field: 'ownerId', severity: 'error', fix: {ownerId: '{57f3b9b1-86f1-4fcc-b1ee-566de1813d20}'}});
+      expect(fixable).toMatchObject({
+        field: 'ownerId',
+        severity: 'error',
+        fix: {ownerId: '{57f3b9b1-86f1-4fcc-b1ee-566de1813d20}'},
+      });
       const [oneBrace] = check({fileId: '{90A44FB5-33D9-4815-AC85-BC87A7E7D1EB'});
       expect(oneBrace?.fix).toEqual({fileId: '{90A44FB5-33D9-4815-AC85-BC87A7E7D1EB}'});
       const [broken] = check({fileId: '{90A44FB5-33D9-4815-AC85-BC87A7E7D1}'});
@@ -168,7 +186,9 @@ describe('validateQwc', () => {
     it('needs AuthFlags as hex 0x0 to 0xF (QBWC1034)', () => {
       for (const authFlags of ['0x0', '0xF', '0xf']) expect(check({authFlags}), authFlags).toEqual([]);
       for (const authFlags of ['15', '0x10', 'F', '0xG', '0x']) {
-        expect(check({authFlags}), authFlags).toEqual([expect.objectContaining({field: 'authFlags', severity: 'error', code: 'QBWC1034'})]);
+        expect(check({authFlags}), authFlags).toEqual([
+          expect.objectContaining({field: 'authFlags', severity: 'error', code: 'QBWC1034'}),
+        ]);
       }
     });
 
@@ -195,14 +215,19 @@ describe('validateQwc', () => {
 
   describe('text values', () => {
     it('flags surrounding spaces with a trimmed fix', () => {
-      expect(check({userName: 'ledger-sync '})).toEqual([expect.objectContaining({field: 'userName', severity: 'warning', fix: {userName: 'ledger-sync'}})]);
+      expect(check({userName: 'ledger-sync '})).toEqual([
+        expect.objectContaining({field: 'userName', severity: 'warning', fix: {userName: 'ledger-sync'}}),
+      ]);
     });
 
     it('rejects control characters XML cannot carry and flags line breaks', () => {
       const [control] = check({appName: 'Ledger\u0007Sync'});
       expect(control).toMatchObject({field: 'appName', severity: 'error', fix: {appName: 'LedgerSync'}});
       expect(control?.message).toContain('U+0007');
-      expect(check({appDisplayName: 'Ledger\nSync'})[0]).toMatchObject({severity: 'warning', fix: {appDisplayName: 'Ledger Sync'}});
+      expect(check({appDisplayName: 'Ledger\nSync'})[0]).toMatchObject({
+        severity: 'warning',
+        fix: {appDisplayName: 'Ledger Sync'},
+      });
     });
 
     it('warns about a backslash in AppName and checks CertURL', () => {

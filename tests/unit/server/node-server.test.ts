@@ -12,7 +12,10 @@ interface Reply {
   body: Buffer;
 }
 
-function call(url: string, options: {method?: string; headers?: Record<string, string>; body?: string | Buffer} = {}): Promise<Reply> {
+function call(
+  url: string,
+  options: {method?: string; headers?: Record<string, string>; body?: string | Buffer} = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(url, {method: options.method ?? 'GET', headers: options.headers}, (res) => {
       const chunks: Buffer[] = [];
@@ -94,7 +97,11 @@ describe('connections issued through the Node server', () => {
   it('write localhost, not the loopback IP, into the .qwc (the Web Connector refuses IP hosts)', async () => {
     const server = await startServer({port: 0, host: '127.0.0.1', buildDir: null});
     try {
-      const reply = await call(`${server.url}/qbwc/connections`, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{}'});
+      const reply = await call(`${server.url}/qbwc/connections`, {
+        method: 'POST',
+        headers: {'content-type': 'application/json'},
+        body: '{}',
+      });
       expect(reply.status).toBe(201);
       const issued = JSON.parse(reply.body.toString()) as {qwc: string};
       const port = new URL(server.url).port;

@@ -161,7 +161,10 @@ describe('authenticate', () => {
     const service = createTestService();
     const issued = issue(service);
     const tickets = new Set(
-      Array.from({length: 50}, () => service.call('authenticate', {strUserName: issued.userName, strPassword: issued.password})[0]),
+      Array.from(
+        {length: 50},
+        () => service.call('authenticate', {strUserName: issued.userName, strPassword: issued.password})[0],
+      ),
     );
     expect(tickets.size).toBe(50);
   });
@@ -296,7 +299,9 @@ describe('tickets and ordering', () => {
     const qa = service.call('sendRequestXML', sendParams(a.ticket));
     const qb = service.call('sendRequestXML', sendParams(b.ticket));
     expect(qa).not.toBe(qb);
-    expect(service.call('receiveResponseXML', {ticket: b.ticket, response: '', hresult: '0x80040400', message: 'parse'})).toBe(-101);
+    expect(service.call('receiveResponseXML', {ticket: b.ticket, response: '', hresult: '0x80040400', message: 'parse'})).toBe(
+      -101,
+    );
     expect(service.call('receiveResponseXML', {ticket: a.ticket, response: '<QBXML/>', hresult: '', message: ''})).toBe(50);
     expect(service.call('getLastError', {ticket: a.ticket})).toBe('NoOp');
     expect(service.call('getLastError', {ticket: b.ticket})).toContain('0x80040400');
@@ -307,7 +312,9 @@ describe('tickets and ordering', () => {
   it('answers the interactive methods for a valid ticket', () => {
     const service = createTestService({interactiveUrl: 'https://connect.example.com/qbwc/support'});
     const {ticket} = login(service);
-    expect(service.call('getInteractiveURL', {wcTicket: ticket, sessionID: 's'})).toBe('https://connect.example.com/qbwc/support');
+    expect(service.call('getInteractiveURL', {wcTicket: ticket, sessionID: 's'})).toBe(
+      'https://connect.example.com/qbwc/support',
+    );
     expect(service.call('interactiveDone', {wcTicket: ticket})).toBe('Done');
     expect(service.call('interactiveRejected', {wcTicket: ticket, reason: 'no'})).toContain('interactive');
     expect(serviceError(() => service.call('interactiveDone', {wcTicket: 'nope'})).code).toBe('unknown-ticket');

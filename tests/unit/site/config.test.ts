@@ -31,7 +31,10 @@ describe('docusaurus.config', () => {
   it('switches to Algolia DocSearch when all three keys are set', async () => {
     const config = await loadConfig({ALGOLIA_APP_ID: 'APP', ALGOLIA_SEARCH_API_KEY: 'search-key', ALGOLIA_INDEX_NAME: 'qbwc'});
     expect(config.themes).toEqual([]);
-    expect((config.themeConfig as {algolia?: {appId: string; indexName: string}}).algolia).toMatchObject({appId: 'APP', indexName: 'qbwc'});
+    expect((config.themeConfig as {algolia?: {appId: string; indexName: string}}).algolia).toMatchObject({
+      appId: 'APP',
+      indexName: 'qbwc',
+    });
     expect((config.customFields as {searchProvider: string}).searchProvider).toBe('algolia');
   });
 

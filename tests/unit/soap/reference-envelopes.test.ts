@@ -7,7 +7,9 @@ import {buildRequest, buildResponse, parseRequest, parseResponse} from '../../..
 const REFERENCE = '/work/shared/reference/envelopes';
 const read = (...parts: string[]) => readFileSync(join(REFERENCE, ...parts), 'utf8');
 const list = (dir: string, prefix = '') =>
-  existsSync(join(REFERENCE, dir)) ? readdirSync(join(REFERENCE, dir)).filter((f) => f.endsWith('.xml') && f.startsWith(prefix)) : [];
+  existsSync(join(REFERENCE, dir))
+    ? readdirSync(join(REFERENCE, dir)).filter((f) => f.endsWith('.xml') && f.startsWith(prefix))
+    : [];
 
 /** The escaped text between <tag> and </tag>, as it sits on the wire. */
 function wireText(xml: string, tag: string): string {

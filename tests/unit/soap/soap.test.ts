@@ -77,17 +77,32 @@ describe('parseRequest', () => {
       'request-authenticate.xml': ['authenticate', {strUserName: 'office-pc', strPassword: 'a<b&c"d>e'}],
       'request-getLastError.xml': ['getLastError', {ticket: TICKET}],
       'request-closeConnection.xml': ['closeConnection', {ticket: TICKET}],
-      'request-connectionError.xml': ['connectionError', {ticket: TICKET, hresult: '0x80040408', message: 'Could not start QuickBooks.'}],
+      'request-connectionError.xml': [
+        'connectionError',
+        {ticket: TICKET, hresult: '0x80040408', message: 'Could not start QuickBooks.'},
+      ],
       'request-getInteractiveURL.xml': ['getInteractiveURL', {wcTicket: TICKET, sessionID: 's-42'}],
       'request-interactiveDone.xml': ['interactiveDone', {wcTicket: TICKET}],
       'request-interactiveRejected.xml': ['interactiveRejected', {wcTicket: TICKET, reason: 'Declined by the user'}],
       'request-receiveResponseXML-hresult.xml': [
         'receiveResponseXML',
-        {ticket: TICKET, response: '', hresult: '0x80040400', message: 'QuickBooks found an error when parsing the provided XML text stream.'},
+        {
+          ticket: TICKET,
+          response: '',
+          hresult: '0x80040400',
+          message: 'QuickBooks found an error when parsing the provided XML text stream.',
+        },
       ],
       'request-sendRequestXML-later.xml': [
         'sendRequestXML',
-        {ticket: TICKET, strHCPResponse: '', strCompanyFileName: 'C:\\Company Files\\baker.qbw', qbXMLCountry: 'CA', qbXMLMajorVers: '13', qbXMLMinorVers: '0'},
+        {
+          ticket: TICKET,
+          strHCPResponse: '',
+          strCompanyFileName: 'C:\\Company Files\\baker.qbw',
+          qbXMLCountry: 'CA',
+          qbXMLMajorVers: '13',
+          qbXMLMinorVers: '0',
+        },
       ],
     };
     for (const [file, [method, params]] of Object.entries(expected)) {
@@ -111,7 +126,10 @@ describe('parseRequest', () => {
   });
 
   it('reads RPC/encoded bodies with xsi:type and any prefix', () => {
-    expect(parseRequest(fixture('request-rpc-clientVersion.xml'))).toEqual({method: 'clientVersion', params: {strVersion: '2.2.0.71'}});
+    expect(parseRequest(fixture('request-rpc-clientVersion.xml'))).toEqual({
+      method: 'clientVersion',
+      params: {strVersion: '2.2.0.71'},
+    });
   });
 
   it('reads pretty-printed envelopes with prefixed parameters and a Header', () => {
@@ -200,7 +218,10 @@ describe('parseRequest', () => {
   it('refuses parameters that hold elements or appear twice', () => {
     const nested = fixture('request-getLastError.xml').replace(TICKET, '<QBXML><x/></QBXML>');
     expect(codecError(() => parseRequest(nested)).reason).toBe('bad-parameter');
-    const twice = fixture('request-getLastError.xml').replace(`<ticket>${TICKET}</ticket>`, '<ticket>a</ticket><ticket>b</ticket>');
+    const twice = fixture('request-getLastError.xml').replace(
+      `<ticket>${TICKET}</ticket>`,
+      '<ticket>a</ticket><ticket>b</ticket>',
+    );
     expect(codecError(() => parseRequest(twice)).reason).toBe('bad-parameter');
   });
 });
@@ -245,15 +266,21 @@ describe('buildResponse and parseResponse', () => {
       method: 'authenticate',
       result: [TICKET, 'none', '', '600'],
     });
-    expect(parseResponse(fixture('response-getInteractiveURL.xml')).result).toBe('https://app.example.org/interactive?s=42&step=1');
+    expect(parseResponse(fixture('response-getInteractiveURL.xml')).result).toBe(
+      'https://app.example.org/interactive?s=42&step=1',
+    );
     const qbxml = parseResponse(fixture('response-sendRequestXML-qbxml.xml')).result as string;
     expect(qbxml.startsWith('<?xml version="1.0"?><?qbxml version="13.0"?><QBXML>')).toBe(true);
     expect(qbxml).toContain('<Name>A &amp; B</Name>');
   });
 
   it('always writes at least two authenticate items, empty ones included, and fills holes', () => {
-    expect(buildResponse('authenticate', ['', 'nvu'])).toContain('<authenticateResult><string></string><string>nvu</string></authenticateResult>');
-    expect(buildResponse('authenticate', ['t'])).toContain('<authenticateResult><string>t</string><string></string></authenticateResult>');
+    expect(buildResponse('authenticate', ['', 'nvu'])).toContain(
+      '<authenticateResult><string></string><string>nvu</string></authenticateResult>',
+    );
+    expect(buildResponse('authenticate', ['t'])).toContain(
+      '<authenticateResult><string>t</string><string></string></authenticateResult>',
+    );
     const sparse: string[] = ['t', 'none'];
     sparse[3] = '300';
     expect(parseResponse(buildResponse('authenticate', sparse)).result).toEqual(['t', 'none', '', '300']);
@@ -287,7 +314,9 @@ describe('buildResponse and parseResponse', () => {
 describe('faults', () => {
   it('builds SOAP 1.1 faults with escaped text and reads them back', () => {
     const xml = buildFault('soap:Client', 'Ticket <x> & friends');
-    expect(xml).toContain('<soap:Fault><faultcode>soap:Client</faultcode><faultstring>Ticket &lt;x&gt; &amp; friends</faultstring></soap:Fault>');
+    expect(xml).toContain(
+      '<soap:Fault><faultcode>soap:Client</faultcode><faultstring>Ticket &lt;x&gt; &amp; friends</faultstring></soap:Fault>',
+    );
     expect(parseFault(xml)).toEqual({code: 'soap:Client', message: 'Ticket <x> & friends'});
     expect(parseFault(fixture('response-fault.xml'))).toEqual({code: 'soap:Server', message: 'Database <orders> unavailable'});
     expect(parseFault(fixture('response-closeConnection.xml'))).toBeNull();

@@ -22,10 +22,7 @@ const snapshot = JSON.parse(readFileSync(snapshotUrl, 'utf8')) as Anchor[];
 const referenceFile = join(process.env.QBWC_REFERENCE_DIR ?? '/work/shared/reference', 'qbwc.md');
 const referenceText = existsSync(referenceFile) ? readFileSync(referenceFile, 'utf8') : '';
 /** §3 of the reference: the error catalogue the page must cover. */
-const errorCatalogue = referenceText.slice(
-  referenceText.indexOf('## 3. Error catalogue'),
-  referenceText.indexOf('## 4. Peers'),
-);
+const errorCatalogue = referenceText.slice(referenceText.indexOf('## 3. Error catalogue'), referenceText.indexOf('## 4. Peers'));
 
 const keyOf = (a: Anchor): string => `${a.path}#${a.id}`;
 
@@ -103,7 +100,6 @@ describe.runIf(referenceText !== '')('coverage of the reference error catalogue'
     const ids = new Set(troubleshootingEntries.map((e) => e.id));
     expect(referenceAnchors.filter((id) => !ids.has(id))).toEqual([]);
   });
-
 });
 
 describe('coverage of the codes the catalogue promises', () => {
@@ -113,9 +109,12 @@ describe('coverage of the codes the catalogue promises', () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(['0x80040400', '0x80040401', '0x80040402', '0x80040408', '0x80040420'])('has an entry of its own for HRESULT %s', (code) => {
-    expect(findTroubleshootingEntry(code)?.id).toBe(`hresult-${code}`);
-  });
+  it.each(['0x80040400', '0x80040401', '0x80040402', '0x80040408', '0x80040420'])(
+    'has an entry of its own for HRESULT %s',
+    (code) => {
+      expect(findTroubleshootingEntry(code)?.id).toBe(`hresult-${code}`);
+    },
+  );
 });
 
 describe('findTroubleshootingEntry', () => {

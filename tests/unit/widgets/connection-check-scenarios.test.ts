@@ -35,7 +35,9 @@ describe('each scenario, end to end against the bundled endpoint', () => {
     const connection = await issueConnection((request) => endpoint.fetch(request), 'http://localhost:3000', scenario);
     expect(connection.scenario).toBe(scenario);
     const seen: string[] = [];
-    const outcome = await runSession(transport, {userName: connection.userName, password: connection.password}, (step) => seen.push(step.method));
+    const outcome = await runSession(transport, {userName: connection.userName, password: connection.password}, (step) =>
+      seen.push(step.method),
+    );
     expect(seen).toEqual(outcome.steps.map((step) => step.method));
     expect(seen.slice(0, 3)).toEqual(['serverVersion', 'clientVersion', 'authenticate']);
     expect(seen[seen.length - 1]).toBe('closeConnection');

@@ -82,18 +82,27 @@ describe('describeOutcome', () => {
   });
 
   it('names the call a service error happened in and links its QBWC code', () => {
-    const steps = [step('serverVersion'), step('clientVersion'), step('authenticate'), step('sendRequestXML', 'error', {summary: 'Fault: boom'})];
+    const steps = [
+      step('serverVersion'),
+      step('clientVersion'),
+      step('authenticate'),
+      step('sendRequestXML', 'error', {summary: 'Fault: boom'}),
+    ];
     const report = describeOutcome(outcome('service-error', steps), {target: 'custom'});
     expect(report.headline).toContain('sendRequestXML');
     expect(report.detail).toContain('Fault: boom');
     expect(report.troubleshooting?.id).toBe('qbwc1041');
-    expect(describeOutcome(outcome('service-error', [step('authenticate', 'error')], 'QBWC1012'), {target: 'custom'}).troubleshooting?.id).toBe(
-      'qbwc1012',
-    );
+    expect(
+      describeOutcome(outcome('service-error', [step('authenticate', 'error')], 'QBWC1012'), {target: 'custom'}).troubleshooting
+        ?.id,
+    ).toBe('qbwc1012');
   });
 
   it('ignores the general QBWC code of a transport failure in favour of what the browser saw', () => {
-    const report = describeOutcome(outcome('transport-error', [step('serverVersion', 'error')], 'QBWC1012'), {target: 'custom', diagnosis: 'network'});
+    const report = describeOutcome(outcome('transport-error', [step('serverVersion', 'error')], 'QBWC1012'), {
+      target: 'custom',
+      diagnosis: 'network',
+    });
     expect(report.troubleshooting?.id).toBe('endpoint-unreachable');
   });
 
@@ -108,15 +117,23 @@ describe('describeOutcome', () => {
   });
 
   it('names an HTTP error status and links 404 to its own entry', () => {
-    const notFound = describeOutcome(outcome('transport-error', [step('serverVersion', 'error', {httpStatus: 404})]), {target: 'custom'});
+    const notFound = describeOutcome(outcome('transport-error', [step('serverVersion', 'error', {httpStatus: 404})]), {
+      target: 'custom',
+    });
     expect(notFound.headline).toContain('HTTP 404');
     expect(notFound.troubleshooting?.id).toBe('msg-404');
-    const serverError = describeOutcome(outcome('transport-error', [step('serverVersion', 'error', {httpStatus: 503})]), {target: 'custom'});
+    const serverError = describeOutcome(outcome('transport-error', [step('serverVersion', 'error', {httpStatus: 503})]), {
+      target: 'custom',
+    });
     expect(serverError.troubleshooting?.id).toBe('msg-http-status');
   });
 
   it('explains CORS, and that the real Web Connector is not affected', () => {
-    const report = describeOutcome(outcome('transport-error'), {target: 'custom', diagnosis: 'cors', url: 'https://svc.example/qbwc'});
+    const report = describeOutcome(outcome('transport-error'), {
+      target: 'custom',
+      diagnosis: 'cors',
+      url: 'https://svc.example/qbwc',
+    });
     expect(report.troubleshooting?.id).toBe('browser-cors');
     expect(report.detail).toContain('https://svc.example/qbwc');
     const advice = report.advice.join(' ');
@@ -127,7 +144,11 @@ describe('describeOutcome', () => {
   });
 
   it('explains an unreachable custom service in words with what to try', () => {
-    const report = describeOutcome(outcome('transport-error'), {target: 'custom', diagnosis: 'network', url: 'http://127.0.0.1:9/qbwc'});
+    const report = describeOutcome(outcome('transport-error'), {
+      target: 'custom',
+      diagnosis: 'network',
+      url: 'http://127.0.0.1:9/qbwc',
+    });
     expect(report.headline).toMatch(/could not be reached/);
     expect(report.detail).toContain('http://127.0.0.1:9/qbwc');
     expect(report.troubleshooting?.id).toBe('endpoint-unreachable');
@@ -143,7 +164,11 @@ describe('describeOutcome', () => {
 
 describe('words for steps', () => {
   it('spells every status out', () => {
-    expect(['ok', 'warning', 'error'].map((s) => describeStepStatus(s as SessionStep['status']))).toEqual(['OK', 'Warning', 'Error']);
+    expect(['ok', 'warning', 'error'].map((s) => describeStepStatus(s as SessionStep['status']))).toEqual([
+      'OK',
+      'Warning',
+      'Error',
+    ]);
   });
 
   it('formats durations for people', () => {
@@ -154,7 +179,14 @@ describe('words for steps', () => {
   });
 
   it('offers the six scenarios the endpoint understands', () => {
-    expect(scenarioOptions.map((o) => o.value)).toEqual(['healthy', 'wrong-password', 'busy', 'no-work', 'qb-not-running', 'qbxml-error']);
+    expect(scenarioOptions.map((o) => o.value)).toEqual([
+      'healthy',
+      'wrong-password',
+      'busy',
+      'no-work',
+      'qb-not-running',
+      'qbxml-error',
+    ]);
     expect(isScenario('busy')).toBe(true);
     expect(isScenario('network')).toBe(false);
   });

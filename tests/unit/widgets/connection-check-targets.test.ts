@@ -37,9 +37,9 @@ describe('issueConnection', () => {
   });
 
   it('turns a refusal or a broken answer into a readable error', async () => {
-    await expect(issueConnection(async () => new Response('Slow down', {status: 429}), 'https://a.example', 'healthy')).rejects.toThrow(
-      /HTTP 429: Slow down/,
-    );
+    await expect(
+      issueConnection(async () => new Response('Slow down', {status: 429}), 'https://a.example', 'healthy'),
+    ).rejects.toThrow(/HTTP 429: Slow down/);
     await expect(issueConnection(async () => new Response('{}', {status: 201}), 'https://a.example', 'healthy')).rejects.toThrow(
       /something other than a connection/,
     );
@@ -103,7 +103,9 @@ describe('diagnoseFetchFailure', () => {
   });
 
   it('calls it a network failure when the probe fails too', async () => {
-    expect(await diagnoseFetchFailure('http://127.0.0.1:9/qbwc', async () => Promise.reject(new TypeError('x')), 'http:')).toBe('network');
+    expect(await diagnoseFetchFailure('http://127.0.0.1:9/qbwc', async () => Promise.reject(new TypeError('x')), 'http:')).toBe(
+      'network',
+    );
   });
 
   it('spots mixed content before probing, except for loopback addresses', async () => {

@@ -38,7 +38,11 @@ function atWaiting(): FlowProgress {
   return flowReducer(state, {type: 'next', now: NOW});
 }
 
-const heard = {startedAt: NOW + 5000, status: 'connected', steps: [{at: NOW + 5000, method: 'authenticate', summary: 'Accepted.'}]};
+const heard = {
+  startedAt: NOW + 5000,
+  status: 'connected',
+  steps: [{at: NOW + 5000, method: 'authenticate', summary: 'Accepted.'}],
+};
 
 describe('moving through the flow', () => {
   it('has five steps, with the wait fourth', () => {
@@ -132,8 +136,18 @@ describe('findAuthenticatedSession', () => {
     const body = {
       user: connection.userName,
       sessions: [
-        {startedAt: 1, lastMethod: 'authenticate', status: 'invalid-password', steps: [{at: 1, method: 'authenticate', summary: 'nvu'}]},
-        {startedAt: 2, lastMethod: 'closeConnection', status: 'connected', steps: [{at: 2, method: 'authenticate', summary: 'ok'}]},
+        {
+          startedAt: 1,
+          lastMethod: 'authenticate',
+          status: 'invalid-password',
+          steps: [{at: 1, method: 'authenticate', summary: 'nvu'}],
+        },
+        {
+          startedAt: 2,
+          lastMethod: 'closeConnection',
+          status: 'connected',
+          steps: [{at: 2, method: 'authenticate', summary: 'ok'}],
+        },
       ],
     };
     expect(findAuthenticatedSession(body)?.startedAt).toBe(2);
@@ -152,11 +166,18 @@ describe('findAuthenticatedSession', () => {
         {
           startedAt: '2026-01-15T12:00:05.000Z',
           status: 'connected',
-          steps: [{at: '2026-01-15T12:00:05.000Z', method: 'authenticate', summary: 'Accepted.'}, {at: 'garbage', method: 'x', summary: 'y'}],
+          steps: [
+            {at: '2026-01-15T12:00:05.000Z', method: 'authenticate', summary: 'Accepted.'},
+            {at: 'garbage', method: 'x', summary: 'y'},
+          ],
         },
       ],
     });
-    expect(session).toEqual({startedAt: NOW + 5000, status: 'connected', steps: [{at: NOW + 5000, method: 'authenticate', summary: 'Accepted.'}]});
+    expect(session).toEqual({
+      startedAt: NOW + 5000,
+      status: 'connected',
+      steps: [{at: NOW + 5000, method: 'authenticate', summary: 'Accepted.'}],
+    });
   });
 
   it('counts a session still in progress', () => {

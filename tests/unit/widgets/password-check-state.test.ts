@@ -1,14 +1,23 @@
 import {describe, expect, it} from 'vitest';
 import {checkPassword, generatePassword} from '../../../src/qbwc/password';
 import {createEndpoint} from '../../../src/endpoint/handler';
-import {diagnosisHeadline, verifyPassword, visibleCharacters, type FetchLike} from '../../../src/components/PasswordCheck/password-state';
+import {
+  diagnosisHeadline,
+  verifyPassword,
+  visibleCharacters,
+  type FetchLike,
+} from '../../../src/components/PasswordCheck/password-state';
 
 const ORIGIN = 'https://help.example.test';
 const ENDPOINT_URL = `${ORIGIN}/qbwc`;
 
 async function issue(fetcher: FetchLike, scenario = 'healthy'): Promise<{userName: string; password: string}> {
   const response = await fetcher(
-    new Request(`${ENDPOINT_URL}/connections`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({scenario})}),
+    new Request(`${ENDPOINT_URL}/connections`, {
+      method: 'POST',
+      headers: {'content-type': 'application/json'},
+      body: JSON.stringify({scenario}),
+    }),
   );
   expect(response.status).toBe(201);
   return (await response.json()) as {userName: string; password: string};
@@ -52,7 +61,10 @@ describe('verifying against the test endpoint', () => {
     const fetcher: FetchLike = (request) => endpoint.fetch(request);
     const {userName, password} = await issue(fetcher);
     const outcome = await verifyPassword(fetcher, ENDPOINT_URL, userName, password.slice(0, -2));
-    expect(outcome).toEqual({kind: 'rejected', message: expect.stringContaining('answered nvu: the password doesn’t match this user')});
+    expect(outcome).toEqual({
+      kind: 'rejected',
+      message: expect.stringContaining('answered nvu: the password doesn’t match this user'),
+    });
   });
 
   it('explains what "none" means for a user of the no-work scenario', async () => {

@@ -245,7 +245,10 @@ describe('inspecting a file', () => {
   });
 
   it('keeps parse issues and validation issues together', () => {
-    const xml = buildQwc(validModel()).replace('<AppURL>https://sync.acme.test/qbwc</AppURL>', '<AppUrl>http://sync.acme.test/qbwc</AppUrl>');
+    const xml = buildQwc(validModel()).replace(
+      '<AppURL>https://sync.acme.test/qbwc</AppURL>',
+      '<AppUrl>http://sync.acme.test/qbwc</AppUrl>',
+    );
     const inspected = inspectText(xml);
     expect(inspected.kind).toBe('parsed');
     if (inspected.kind !== 'parsed') return;
