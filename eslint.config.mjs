@@ -16,6 +16,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS so that both the ESM scripts and Playwright's CommonJS config loader can load it.
+    files: ['**/*.cjs'],
+    languageOptions: {sourceType: 'commonjs'},
+    rules: {'@typescript-eslint/no-require-imports': 'off'},
+  },
+  {
     // Playwright fixtures call a function named `use`, which is not a React hook.
     files: ['tests/e2e/**/*.ts'],
     rules: {'react-hooks/rules-of-hooks': 'off'},

@@ -1,7 +1,7 @@
 // Runs the Playwright suite against the production build in a local Chromium.
 import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {findChromium} from './find-chromium.mjs';
+import {findChromium} from './find-chromium.cjs';
 
 const chromium = findChromium();
 if (!chromium) {

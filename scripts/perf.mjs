@@ -5,7 +5,7 @@ import {spawn} from 'node:child_process';
 import {readFileSync, existsSync} from 'node:fs';
 import {chromium} from '@playwright/test';
 import {XMLParser} from 'fast-xml-parser';
-import {findChromium} from './find-chromium.mjs';
+import {CHROMIUM_ARGS, findChromium} from './find-chromium.cjs';
 
 const executablePath = findChromium();
 if (!executablePath) {
@@ -33,18 +33,7 @@ process.on('exit', () => server.kill());
 const sitemap = new XMLParser({isArray: (n) => n === 'url'}).parse(readFileSync('build/sitemap.xml', 'utf8'));
 const paths = sitemap.urlset.url.map((u) => new URL(u.loc).pathname);
 
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+const browser = await chromium.launch({executablePath, args: CHROMIUM_ARGS});
 
 const rows = [];
 for (const path of paths) {
@@ -95,30 +84,20 @@ server.kill();
 
 const kb = (n) => (n / 1024).toFixed(1);
 console.log(`Page weight of the production build (transferred bytes, gzip as served by npm run serve), ${paths.length} pages\n`);
-console.log(
-  'page'.padEnd(52) +
-    'JS kB'.padStart(8) +
-    'CSS kB'.padStart(8) +
-    'HTML kB'.padStart(9) +
-    'other kB'.padStart(10) +
-    'reqs'.padStart(6) +
-    'DCL ms'.padStart(8) +
-    'load ms'.padStart(9) +
-    'hydr ms'.padStart(9),
+printTable(
+  [
+    ['page', 52],
+    ['JS kB', 8],
+    ['CSS kB', 8],
+    ['HTML kB', 9],
+    ['other kB', 10],
+    ['reqs', 6],
+    ['DCL ms', 8],
+    ['load ms', 9],
+    ['hydr ms', 9],
+  ],
+  rows.map((r) => [r.path, kb(r.js), kb(r.css), kb(r.html), kb(r.other), r.requests, r.dcl, r.load, r.hydratedMs]),
 );
-for (const r of rows) {
-  console.log(
-    r.path.padEnd(52) +
-      kb(r.js).padStart(8) +
-      kb(r.css).padStart(8) +
-      kb(r.html).padStart(9) +
-      kb(r.other).padStart(10) +
-      String(r.requests).padStart(6) +
-      String(r.dcl).padStart(8) +
-      String(r.load).padStart(9) +
-      String(r.hydratedMs).padStart(9),
-  );
-}
 const group = (pred) => rows.filter((r) => pred(r.path));
 const avg = (list, key) => (list.length ? list.reduce((a, r) => a + r[key], 0) / list.length : 0);
 const guides = group((p) => p.startsWith('/docs') && !p.startsWith('/docs/tools'));
@@ -130,46 +109,35 @@ console.log(`heaviest page: ${rows.reduce((a, r) => (r.js + r.css + r.html > a.j
 
 if (lighthouseRows.length) {
   console.log('\nLighthouse (mobile emulation, simulated throttling), scores out of 100');
-  console.log(
-    'page'.padEnd(40) +
-      'perf'.padStart(6) +
-      'a11y'.padStart(6) +
-      'best'.padStart(6) +
-      'seo'.padStart(6) +
-      'FCP ms'.padStart(8) +
-      'LCP ms'.padStart(8) +
-      'TBT ms'.padStart(8) +
-      'CLS'.padStart(7),
+  printTable(
+    [
+      ['page', 40],
+      ['perf', 6],
+      ['a11y', 6],
+      ['best', 6],
+      ['seo', 6],
+      ['FCP ms', 8],
+      ['LCP ms', 8],
+      ['TBT ms', 8],
+      ['CLS', 7],
+    ],
+    lighthouseRows.map((r) => [r.path, r.perf, r.a11y, r.best, r.seo, r.fcp, r.lcp, r.tbt, r.cls]),
   );
-  for (const r of lighthouseRows) {
-    console.log(
-      r.path.padEnd(40) +
-        String(r.perf).padStart(6) +
-        String(r.a11y).padStart(6) +
-        String(r.best).padStart(6) +
-        String(r.seo).padStart(6) +
-        String(r.fcp).padStart(8) +
-        String(r.lcp).padStart(8) +
-        String(r.tbt).padStart(8) +
-        String(r.cls).padStart(7),
-    );
-  }
+}
+
+/** Prints a header and rows; the first column is left-aligned, the others right-aligned. */
+function printTable(columns, cells) {
+  const line = (values) =>
+    values.map((v, i) => (i === 0 ? String(v).padEnd(columns[i][1]) : String(v).padStart(columns[i][1]))).join('');
+  console.log(line(columns.map(([title]) => title)));
+  for (const row of cells) console.log(line(row));
 }
 
 async function runLighthouse(lhPaths) {
   const [{default: lighthouse}, chromeLauncher] = await Promise.all([import('lighthouse'), import('chrome-launcher')]);
   const chrome = await chromeLauncher.launch({
     chromePath: executablePath,
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
   });
   const out = [];
   try {

@@ -540,17 +540,7 @@ function readModel(root: XmlElement, issues: QwcIssue[]): QwcModel {
     });
   }
 
-  const model: QwcModel = {
-    appName: '',
-    appId: '',
-    appUrl: '',
-    appDescription: '',
-    appSupport: '',
-    userName: '',
-    ownerId: '',
-    fileId: '',
-    qbType: '',
-  };
+  const model = emptyQwc();
   for (const {field, element: name} of QWC_ELEMENTS) {
     const element = chosen.get(field);
     if (!element) {
@@ -593,6 +583,21 @@ function readModel(root: XmlElement, issues: QwcIssue[]): QwcModel {
  * miscased elements, and the rules of validateQwc. Never throws. `model` is null when the text
  * is not a QBWCXML document at all.
  */
+/** A model with every required field present and empty: the base a parsed or shared file fills in. */
+export function emptyQwc(): QwcModel {
+  return {
+    appName: '',
+    appId: '',
+    appUrl: '',
+    appDescription: '',
+    appSupport: '',
+    userName: '',
+    ownerId: '',
+    fileId: '',
+    qbType: '',
+  };
+}
+
 export function parseQwc(xml: string): QwcParseResult {
   if (typeof xml !== 'string') return documentError('No file content was given.');
   const text = xml.replace(/^\uFEFF/, '');

@@ -7,6 +7,7 @@ import {
   QWC_ELEMENTS,
   decodeQwcShareParams,
   defaultQwc,
+  emptyQwc,
   encodeQwcShareParams,
   parseQwc,
   validateQwc,
@@ -251,18 +252,7 @@ export function initialModel(search: string, defaults: QwcModel): {model: QwcMod
   if (Object.keys(shared).length === 0) return {model: defaults, fromLink: false};
   const complete = REQUIRED_SHARE_FIELDS.every((field) => field in shared);
   if (!complete) return {model: {...defaults, ...shared}, fromLink: true};
-  const empty: QwcModel = {
-    appName: '',
-    appId: '',
-    appUrl: '',
-    appDescription: '',
-    appSupport: '',
-    userName: '',
-    ownerId: '',
-    fileId: '',
-    qbType: '',
-  };
-  return {model: {...empty, ...shared}, fromLink: true};
+  return {model: {...emptyQwc(), ...shared}, fromLink: true};
 }
 
 /** An absolute link that reopens the generator with these values. */

@@ -1,10 +1,21 @@
 // Finds a Chromium for the end-to-end tests: CHROME_PATH, then Debian's /usr/bin/chromium, then one
 // that Playwright installed. Prints the path, or exits 1 with one line saying how to get one.
-import {existsSync, readdirSync} from 'node:fs';
-import {homedir} from 'node:os';
-import {join} from 'node:path';
+const {existsSync, readdirSync} = require('node:fs');
+const {homedir} = require('node:os');
+const {join} = require('node:path');
 
-export function findChromium() {
+/** The flags every headless run here needs: root has no sandbox, and the machine's network is closed. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+function findChromium() {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   const cache = process.env.PLAYWRIGHT_BROWSERS_PATH || join(homedir(), '.cache', 'ms-playwright');
   if (existsSync(cache)) {
@@ -18,7 +29,9 @@ export function findChromium() {
   return candidates.find((path) => path && existsSync(path)) ?? null;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+module.exports = {CHROMIUM_ARGS, findChromium};
+
+if (require.main === module) {
   const found = findChromium();
   if (!found) {
     console.error(
