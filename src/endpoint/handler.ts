@@ -357,17 +357,14 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
         endpointUrl: `${origin}${basePath}`,
         supportUrl: `${origin}${basePath}/support`,
       });
-      return json(
-        201,
-        {
-          userName: issued.userName,
-          password: issued.password,
-          qwc: issued.qwc,
-          qwcFileName: issued.qwcFileName,
-          expiresAt: new Date(issued.expiresAt).toISOString(),
-          scenario: issued.scenario,
-        },
-      );
+      return json(201, {
+        userName: issued.userName,
+        password: issued.password,
+        qwc: issued.qwc,
+        qwcFileName: issued.qwcFileName,
+        expiresAt: new Date(issued.expiresAt).toISOString(),
+        scenario: issued.scenario,
+      });
     } catch (error) {
       if (error instanceof QbwcServiceError) return jsonError(400, error.message);
       if (error instanceof SessionStoreUnavailableError) {

@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import type {AddressInfo} from 'node:net';
 import sirv from 'sirv';
 import compression from 'compression';
+import type {SessionStore} from '../qbwc/session-store';
 import {createEndpoint, type Endpoint} from './handler';
 import {createNodeEndpointListener} from './node-adapter';
 
@@ -14,6 +15,8 @@ export interface ServerOptions {
   buildDir: string | null;
   endpoint?: Endpoint;
   productName?: string;
+  /** Where sessions live when no endpoint is given (default: this process's memory). Closed with the server. */
+  store?: SessionStore;
 }
 
 export interface RunningServer {
@@ -29,7 +32,9 @@ const ENDPOINT_PREFIX = '/qbwc';
  * connection flow and a real Web Connector share one set of issued credentials.
  */
 export function startServer(options: ServerOptions): Promise<RunningServer> {
-  const endpoint = options.endpoint ?? createEndpoint({productName: options.productName});
+  const endpoint =
+    options.endpoint ??
+    createEndpoint({productName: options.productName, ...(options.store ? {serviceOptions: {store: options.store}} : {})});
   const handleEndpoint = createNodeEndpointListener(endpoint);
   const handleSite = options.buildDir ? createSiteHandler(options.buildDir) : null;
 
@@ -60,7 +65,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();
-            server.close(() => done());
+            server.close(() => void (options.store?.close() ?? Promise.resolve()).then(() => done()));
           }),
       });
     });

@@ -406,7 +406,11 @@ export function createTestService(options: TestServiceOptions): TestService {
     );
     await save(
       next(session, {lastError, state: 'failed'}),
-      logged('connectionError', `QuickBooks could not be opened (${hresult || 'no HRESULT'}); answered "done".`, 'connection-error'),
+      logged(
+        'connectionError',
+        `QuickBooks could not be opened (${hresult || 'no HRESULT'}); answered "done".`,
+        'connection-error',
+      ),
     );
     return 'done';
   }

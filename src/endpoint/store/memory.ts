@@ -56,7 +56,12 @@ function credentialBytes(credential: CredentialRecord): number {
 function sessionBytes(session: SessionRecord): number {
   return (
     RECORD_OVERHEAD_BYTES +
-    2 * (session.ticket.length + session.userName.length + session.logId.length + session.companyFile.length + session.lastError.length)
+    2 *
+      (session.ticket.length +
+        session.userName.length +
+        session.logId.length +
+        session.companyFile.length +
+        session.lastError.length)
   );
 }
 
@@ -187,7 +192,12 @@ export function createMemorySessionStore(options: MemorySessionStoreOptions = {}
         const dropped = log.entries.shift()!;
         for (const step of dropped.entry.steps) log.bytes -= stepBytes(step);
       }
-      const entry: SessionLogEntry = {startedAt: session.startedAt, lastMethod: first.step.method, status: 'in-progress', steps: []};
+      const entry: SessionLogEntry = {
+        startedAt: session.startedAt,
+        lastMethod: first.step.method,
+        status: 'in-progress',
+        steps: [],
+      };
       appendStep(entry, {...first, step: {...first.step}}, bounds.stepsPerSession);
       log.entries.push({logId: session.logId, entry});
       log.bytes += stepBytes(first.step);

@@ -1,11 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {createEndpoint, type Endpoint, type EndpointRequest, type EndpointResponse} from '../../../src/endpoint/handler';
 import {createInPageTransport} from '../../../src/endpoint/browser-endpoint';
-import {runSession, type SessionResult, type Transport} from '../../../src/qbwc/client';
+import {runSession, type Transport} from '../../../src/qbwc/client';
 import {buildRequest, parseFault, parseResponse, soapActionFor, type QbwcMethod} from '../../../src/qbwc/soap';
 import {createTestService, TEST_SCENARIOS, type TestScenario} from '../../../src/qbwc/service';
 import {createMemorySessionStore} from '../../../src/endpoint/store/memory';
 import {parseQwc} from '../../../src/qbwc/qwc';
+import {EXPECTED_OUTCOMES} from '../support/expected-outcomes';
 
 const HOST = {host: 'connect.example.com', 'x-forwarded-proto': 'https'};
 
@@ -62,14 +63,7 @@ function expectFault(response: EndpointResponse, status = 500) {
   return fault!;
 }
 
-const EXPECTED: Record<TestScenario, {result: SessionResult; code?: string}> = {
-  healthy: {result: 'connected'},
-  'no-work': {result: 'no-work', code: 'none'},
-  busy: {result: 'busy', code: 'busy'},
-  'wrong-password': {result: 'invalid-password', code: 'nvu'},
-  'qb-not-running': {result: 'connection-error', code: '0x80040408'},
-  'qbxml-error': {result: 'qbxml-error', code: '0x80040400'},
-};
+const EXPECTED = EXPECTED_OUTCOMES;
 
 describe('full sessions driven by the mock Web Connector', () => {
   for (const [label, makeTransport] of [
@@ -330,7 +324,12 @@ describe('other routes', () => {
     // Everyone else is still served, and an IPv6 customer's whole /64 counts as one client.
     expect((await issue(endpoint, 'healthy', '198.51.100.1')).userName).toBeTruthy();
     for (let i = 0; i < 3; i++) await issue(endpoint, 'healthy', `2001:db8:1:2::${i + 1}`);
-    const sameNetwork = await call(endpoint, {method: 'POST', url: '/qbwc/connections', body: '', clientAddress: '2001:db8:1:2::ff'});
+    const sameNetwork = await call(endpoint, {
+      method: 'POST',
+      url: '/qbwc/connections',
+      body: '',
+      clientAddress: '2001:db8:1:2::ff',
+    });
     expect(sameNetwork.status).toBe(429);
   });
 

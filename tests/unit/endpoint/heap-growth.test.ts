@@ -26,10 +26,12 @@ async function post(endpoint: Endpoint, method: QbwcMethod, params: Record<strin
 /** One session whose every free-text field is hostile: huge HRESULTs and messages, with a marker. */
 async function hostileSession(endpoint: Endpoint, round: number, size = FIELD): Promise<void> {
   const issued = JSON.parse(
-    (await endpoint.handle({method: 'POST', url: '/qbwc/connections', headers: {host: 'connect.example.com'}, body: ''}))
-      .body,
+    (await endpoint.handle({method: 'POST', url: '/qbwc/connections', headers: {host: 'connect.example.com'}, body: ''})).body,
   ) as {userName: string; password: string};
-  const [ticket] = (await post(endpoint, 'authenticate', {strUserName: issued.userName, strPassword: issued.password})) as string[];
+  const [ticket] = (await post(endpoint, 'authenticate', {
+    strUserName: issued.userName,
+    strPassword: issued.password,
+  })) as string[];
   await post(endpoint, 'sendRequestXML', {ticket: ticket!, strHCPResponse: 'h'.repeat(size)});
   const huge = `0x8004${round}`.padEnd(size, 'e');
   await post(endpoint, 'receiveResponseXML', {ticket: ticket!, response: '', hresult: huge, message: 'm'.repeat(size)});

@@ -121,10 +121,7 @@ describe('issueConnection', () => {
     const newest = flood.at(-1)!;
     expect((await service.call('authenticate', {strUserName: newest.userName, strPassword: newest.password}))[0]).not.toBe('');
     const oldest = flood[0]!;
-    expect(await service.call('authenticate', {strUserName: oldest.userName, strPassword: oldest.password})).toEqual([
-      '',
-      'nvu',
-    ]);
+    expect(await service.call('authenticate', {strUserName: oldest.userName, strPassword: oldest.password})).toEqual(['', 'nvu']);
   });
 });
 
@@ -250,7 +247,9 @@ describe('error scenarios', () => {
   it('qb-not-running records connectionError and answers done', async () => {
     const service = createTestService();
     const {ticket, issued} = await login(service, 'qb-not-running');
-    expect(await service.call('connectionError', {ticket, hresult: '0x80040408', message: 'Could not start QuickBooks.'})).toBe('done');
+    expect(await service.call('connectionError', {ticket, hresult: '0x80040408', message: 'Could not start QuickBooks.'})).toBe(
+      'done',
+    );
     expect(await service.call('getLastError', {ticket})).toContain('0x80040408');
     await service.call('closeConnection', {ticket});
     expect((await sessionsOf(service, issued.userName))![0]!.status).toBe('connection-error');
@@ -309,7 +308,9 @@ describe('tickets and ordering', () => {
     expect(early.message).toContain('sendRequestXML');
     await service.call('sendRequestXML', sendParams(ticket));
     expect((await serviceError(() => service.call('sendRequestXML', sendParams(ticket)))).code).toBe('out-of-order');
-    expect((await serviceError(() => service.call('connectionError', {ticket, hresult: '0x1', message: ''}))).code).toBe('out-of-order');
+    expect((await serviceError(() => service.call('connectionError', {ticket, hresult: '0x1', message: ''}))).code).toBe(
+      'out-of-order',
+    );
     expect(await service.call('receiveResponseXML', {ticket, response: '<QBXML/>', hresult: '', message: ''})).toBe(100);
     expect((await serviceError(() => service.call('sendRequestXML', sendParams(ticket)))).code).toBe('out-of-order');
   });
@@ -321,9 +322,9 @@ describe('tickets and ordering', () => {
     const qa = await service.call('sendRequestXML', sendParams(a.ticket));
     const qb = await service.call('sendRequestXML', sendParams(b.ticket));
     expect(qa).not.toBe(qb);
-    expect(await service.call('receiveResponseXML', {ticket: b.ticket, response: '', hresult: '0x80040400', message: 'parse'})).toBe(
-      -101,
-    );
+    expect(
+      await service.call('receiveResponseXML', {ticket: b.ticket, response: '', hresult: '0x80040400', message: 'parse'}),
+    ).toBe(-101);
     expect(await service.call('receiveResponseXML', {ticket: a.ticket, response: '<QBXML/>', hresult: '', message: ''})).toBe(50);
     expect(await service.call('getLastError', {ticket: a.ticket})).toBe('NoOp');
     expect(await service.call('getLastError', {ticket: b.ticket})).toContain('0x80040400');
