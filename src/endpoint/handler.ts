@@ -51,7 +51,8 @@ export interface EndpointResponse {
 
 export interface Endpoint {
   handle(req: EndpointRequest): Promise<EndpointResponse>;
-  fetch(req: Request): Promise<Response>;
+  /** clientAddress: the caller's address where the runtime knows it (a Worker's CF-Connecting-IP). */
+  fetch(req: Request, clientAddress?: string): Promise<Response>;
   service: TestService;
   maxBodyBytes: number;
   basePath: string;
@@ -488,7 +489,7 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     return response;
   }
 
-  async function fetchHandler(request: Request): Promise<Response> {
+  async function fetchHandler(request: Request, clientAddress?: string): Promise<Response> {
     const declared = Number(request.headers.get('content-length') ?? 0);
     let body = '';
     if (declared > maxBodyBytes) {
@@ -500,7 +501,13 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     request.headers.forEach((value, name) => {
       headers[name.toLowerCase()] = value;
     });
-    const endpointRequest: EndpointRequest = {method: request.method, url: request.url, headers, body};
+    const endpointRequest: EndpointRequest = {
+      method: request.method,
+      url: request.url,
+      headers,
+      body,
+      ...(clientAddress ? {clientAddress} : {}),
+    };
     const response =
       declared > maxBodyBytes
         ? soapFault(413, 'soap:Client', `The request is larger than ${maxBodyBytes} bytes.`)

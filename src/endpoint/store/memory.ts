@@ -73,15 +73,19 @@ function remainingTtl(expiresAt: number, now: number): number {
   return Math.max(1, expiresAt - now);
 }
 
-export function createMemorySessionStore(options: MemorySessionStoreOptions = {}): SessionStore {
-  const now = options.now ?? Date.now;
-  const perf = {now};
-  const limits: SessionStoreLimits = {
+export function memoryStoreLimits(options: MemorySessionStoreOptions = {}): SessionStoreLimits {
+  return {
     maxCredentials: Math.max(1, options.maxCredentials ?? DEFAULT_MAX_CREDENTIALS),
     maxPendingCredentials: Math.max(1, options.maxPendingCredentials ?? DEFAULT_MAX_PENDING_CREDENTIALS),
     maxSessions: Math.max(1, options.maxSessions ?? DEFAULT_MAX_SESSIONS),
     maxBytes: Math.max(64 * 1024, options.maxBytes ?? DEFAULT_MAX_STORE_BYTES),
   };
+}
+
+export function createMemorySessionStore(options: MemorySessionStoreOptions = {}): SessionStore {
+  const now = options.now ?? Date.now;
+  const perf = {now};
+  const limits = memoryStoreLimits(options);
   const idleTtl = options.sessionIdleTtlMs ?? DEFAULT_SESSION_IDLE_TTL_MS;
   const bounds = logBounds(options.log);
   // The byte budget, shared out by what each collection holds at most.
