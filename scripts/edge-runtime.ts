@@ -41,6 +41,8 @@ export interface EdgeOptions {
   /** The built site, served as the Worker's static assets. */
   assetsDir?: string;
   bindings?: Record<string, string>;
+  /** Keep Durable Object storage in this folder (default: in memory, gone when workerd stops). */
+  persistDir?: string;
 }
 
 export interface RunningEdge {
@@ -59,6 +61,7 @@ export async function startEdge(options: EdgeOptions = {}): Promise<RunningEdge>
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
     ...(options.bindings ? {bindings: options.bindings} : {}),
+    ...(options.persistDir ? {durableObjectsPersist: options.persistDir} : {}),
     // A request no asset matches goes on to the Worker (the endpoint under /qbwc).
     ...(options.assetsDir
       ? {assets: {directory: options.assetsDir, binding: 'ASSETS', routerConfig: {has_user_worker: true}}}

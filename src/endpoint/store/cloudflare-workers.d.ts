@@ -3,7 +3,13 @@
  * this project's DOM and Node globals). At run time workerd provides the module.
  */
 declare module 'cloudflare:workers' {
+  export interface DurableObjectStorage {
+    list<T>(): Promise<Map<string, T>>;
+    put(key: string, value: unknown): Promise<void>;
+    delete(key: string): Promise<boolean>;
+  }
   export interface DurableObjectState {
+    readonly storage: DurableObjectStorage;
     blockConcurrencyWhile<T>(callback: () => Promise<T>): Promise<T>;
   }
   export abstract class DurableObject<Env = unknown> {

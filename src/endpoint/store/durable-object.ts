@@ -2,17 +2,30 @@
  * Sessions on Cloudflare's edge: one Durable Object holds the in-memory store, and every Worker
  * isolate reaches it through RPC. A Durable Object runs one call at a time, so each store call is
  * atomic as it is in one Node process, and RPC copies every record in and out, so no isolate holds
- * a live reference into the store.
+ * a live reference into the store. Every record written or dropped is mirrored into the object's
+ * durable storage (the runtime commits those writes before the answer leaves), and read back when
+ * the object starts again after being evicted while idle.
  */
-import {DurableObject} from 'cloudflare:workers';
+import {DurableObject, type DurableObjectState} from 'cloudflare:workers';
 import {SessionStoreUnavailableError, type SessionStore} from '../../qbwc/session-store';
-import {createMemorySessionStore, memoryStoreLimits} from './memory';
+import {createMemorySessionStore, memoryStoreLimits, type MemorySessionStore, type StoredValue} from './memory';
 
 type StoreCalls = Omit<SessionStore, 'limits' | 'close'>;
 
 /** The Durable Object class: bind it as SESSIONS (see worker.ts). */
 export class SessionStoreObject extends DurableObject implements StoreCalls {
-  readonly #store = createMemorySessionStore();
+  readonly #store: MemorySessionStore;
+
+  constructor(ctx: DurableObjectState, env: unknown) {
+    super(ctx, env);
+    const storage = ctx.storage;
+    this.#store = createMemorySessionStore({
+      onWrite: (key, value) => void (value === undefined ? storage.delete(key) : storage.put(key, value)),
+    });
+    void ctx.blockConcurrencyWhile(async () => {
+      this.#store.restore(await storage.list<StoredValue>());
+    });
+  }
 
   createCredential(...args: Parameters<StoreCalls['createCredential']>) {
     return this.#store.createCredential(...args);

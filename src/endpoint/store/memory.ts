@@ -37,13 +37,28 @@ export interface MemorySessionStoreOptions {
   log?: Partial<LogBounds>;
   /** The clock (tests pass a fake one; give the service the same). */
   now?: () => number;
+  /**
+   * Told about every record written or removed (evictions and expiry included), to mirror the
+   * store into durable storage (the Durable Object does). Keys: c:<user>, s:<ticket>, a:<user>.
+   */
+  onWrite?: (key: string, value: StoredValue | undefined) => void;
 }
 
-interface Activity {
+export type StoredValue = CredentialRecord | SessionRecord | ActivityRecord;
+
+/** A user's log as stored (and as mirrored by onWrite). */
+export interface ActivityRecord {
   entries: {logId: string; entry: SessionLogEntry}[];
   failedLogins: FailedLogin[];
   bytes: number;
 }
+
+export interface MemorySessionStore extends SessionStore {
+  /** Puts back records mirrored by onWrite (expired ones are skipped); nothing is reported back. */
+  restore(records: Iterable<[string, StoredValue]>): void;
+}
+
+type Activity = ActivityRecord;
 
 /** Tickets remembered after their session expired or was evicted, for a clearer error. */
 const ENDED_TICKET_MEMORY = 1_000;
@@ -82,8 +97,15 @@ export function memoryStoreLimits(options: MemorySessionStoreOptions = {}): Sess
   };
 }
 
-export function createMemorySessionStore(options: MemorySessionStoreOptions = {}): SessionStore {
+export function createMemorySessionStore(options: MemorySessionStoreOptions = {}): MemorySessionStore {
   const now = options.now ?? Date.now;
+  let restoring = false;
+  const mirror = options.onWrite;
+  // Keys are only built when someone mirrors the store: this sits on the SOAP hot path.
+  const write = (kind: 'c' | 's' | 'a', id: string, value: StoredValue | undefined) => {
+    if (mirror !== undefined && !restoring) mirror(`${kind}:${id}`, value);
+  };
+  const gone = (reason: LRUCache.DisposeReason) => reason === 'evict' || reason === 'expire';
   const perf = {now};
   const limits = memoryStoreLimits(options);
   const idleTtl = options.sessionIdleTtlMs ?? DEFAULT_SESSION_IDLE_TTL_MS;
@@ -99,6 +121,9 @@ export function createMemorySessionStore(options: MemorySessionStoreOptions = {}
   const ended = new LRUCache<string, true>({max: ENDED_TICKET_MEMORY});
   const activity = new LRUCache<string, Activity>({
     max: limits.maxCredentials + limits.maxPendingCredentials,
+    dispose: (_value, userName, reason) => {
+      if (reason !== 'set') write('a', userName, undefined);
+    },
     maxSize: budget.activity,
     sizeCalculation: (value) => Math.max(1, value.bytes),
     ttlResolution: 0,
@@ -107,7 +132,9 @@ export function createMemorySessionStore(options: MemorySessionStoreOptions = {}
   // A credential that expires or is pushed out takes its log with it; moving one between the two
   // caches (reason "delete") keeps it.
   const dropActivity = (_value: CredentialRecord, userName: string, reason: LRUCache.DisposeReason) => {
-    if (reason === 'evict' || reason === 'expire') activity.delete(userName);
+    if (!gone(reason)) return;
+    activity.delete(userName);
+    write('c', userName, undefined);
   };
   const pending = new LRUCache<string, CredentialRecord>({
     max: limits.maxPendingCredentials,
@@ -133,7 +160,8 @@ export function createMemorySessionStore(options: MemorySessionStoreOptions = {}
     ttlResolution: 0,
     perf,
     dispose: (_value, ticket, reason) => {
-      if (reason === 'evict' || reason === 'expire') ended.set(ticket, true);
+      if (gone(reason)) ended.set(ticket, true);
+      if (reason !== 'set') write('s', ticket, undefined);
     },
   });
 
@@ -150,6 +178,17 @@ export function createMemorySessionStore(options: MemorySessionStoreOptions = {}
     const owner = credential(userName);
     if (owner === undefined) return;
     activity.set(userName, value, {ttl: remainingTtl(owner.expiresAt, now())});
+    write('a', userName, value);
+  }
+
+  function putCredential(record: CredentialRecord, at: number): void {
+    (record.activatedAt ? active : pending).set(record.userName, record, {ttl: remainingTtl(record.expiresAt, at)});
+    write('c', record.userName, record);
+  }
+
+  function putSession(session: SessionRecord, at: number): void {
+    sessions.set(session.ticket, session, {ttl: Math.max(1, idleTtl - (at - session.lastSeenAt))});
+    write('s', session.ticket, session);
   }
 
   function logTo(session: SessionRecord, change: LogStepChange): void {
@@ -165,7 +204,7 @@ export function createMemorySessionStore(options: MemorySessionStoreOptions = {}
   return {
     limits,
     async createCredential(record) {
-      pending.set(record.userName, {...record}, {ttl: remainingTtl(record.expiresAt, now())});
+      putCredential({...record, activatedAt: 0}, now());
     },
     async getCredential(userName) {
       const found = credential(userName);
@@ -184,13 +223,12 @@ export function createMemorySessionStore(options: MemorySessionStoreOptions = {}
       const waiting = pending.get(session.userName);
       if (waiting !== undefined) {
         pending.delete(session.userName);
-        const activated = {...waiting, activatedAt: at, expiresAt: activeUntil};
-        active.set(session.userName, activated, {ttl: remainingTtl(activeUntil, at)});
+        putCredential({...waiting, activatedAt: at, expiresAt: activeUntil}, at);
       } else if (active.get(session.userName) === undefined) {
         // The credential expired between the sign-in and now: there is no one to start a session for.
         return;
       }
-      sessions.set(session.ticket, copySession(session));
+      putSession(copySession(session), at);
       const log = activityOf(session.userName) ?? {entries: [], failedLogins: [], bytes: RECORD_OVERHEAD_BYTES};
       if (log.entries.length >= bounds.sessionsPerUser) {
         const dropped = log.entries.shift()!;
@@ -215,7 +253,7 @@ export function createMemorySessionStore(options: MemorySessionStoreOptions = {}
     async updateSession(next, change) {
       const current = sessions.get(next.ticket);
       if (current === undefined || current.version !== next.version - 1) return false;
-      sessions.set(next.ticket, copySession(next));
+      putSession(copySession(next), now());
       logTo(next, change);
       return true;
     },
@@ -245,6 +283,29 @@ export function createMemorySessionStore(options: MemorySessionStoreOptions = {}
     },
     async close() {
       // Nothing to release.
+    },
+    restore(records) {
+      const at = now();
+      const logs: [string, ActivityRecord][] = [];
+      restoring = true;
+      try {
+        for (const [key, value] of records) {
+          const id = key.slice(2);
+          if (key.startsWith('c:')) {
+            const credential = value as CredentialRecord;
+            if (credential.expiresAt > at) putCredential(credential, at);
+          } else if (key.startsWith('s:')) {
+            const session = value as SessionRecord;
+            if (at - session.lastSeenAt < idleTtl) putSession(session, at);
+          } else if (key.startsWith('a:')) {
+            logs.push([id, value as ActivityRecord]);
+          }
+        }
+        // Logs last: each lives as long as its credential, which must be back first.
+        for (const [userName, log] of logs) saveActivity(userName, log);
+      } finally {
+        restoring = false;
+      }
     },
   };
 }

@@ -59,6 +59,27 @@ describe('the endpoint in workerd', () => {
     30_000,
   );
 
+  it('keeps credentials and sessions in durable storage: a restarted object still knows them', async () => {
+    const persistDir = mkdtempSync(join(tmpdir(), 'qbwc-edge-storage-'));
+    try {
+      const before = await startEdge({persistDir});
+      const issued = (await (await fetch(`${before.url}/qbwc/connections`, {method: 'POST', body: ''})).json()) as {
+        userName: string;
+        password: string;
+      };
+      await before.close();
+      const after = await startEdge({persistDir});
+      try {
+        const outcome = await runSession(createFetchTransport(`${after.url}/qbwc`), {...issued, noOpDelayMs: 0});
+        expect(outcome.result).toBe('connected');
+      } finally {
+        await after.close();
+      }
+    } finally {
+      rmSync(persistDir, {recursive: true, force: true});
+    }
+  }, 60_000);
+
   it('answers the WSDL and health, and serves the static site as assets', async () => {
     const wsdl = await fetch(`${edge.url}/qbwc?wsdl`);
     expect(wsdl.status).toBe(200);
