@@ -21,6 +21,9 @@ async function main(): Promise<void> {
       buildDir,
       productName: brandingFromEnv(process.env).productName,
       ...(store ? {store} : {}),
+      ...(process.env.CONNECTIONS_CORS_ORIGINS
+        ? {connectionsCorsOrigins: process.env.CONNECTIONS_CORS_ORIGINS.split(',').map((origin) => origin.trim())}
+        : {}),
     });
     console.log(`Serving ${buildDir ? 'the help center and ' : ''}the QBWC test endpoint at ${server.url}`);
     console.log(`  SOAP endpoint: ${server.url}/qbwc   WSDL: ${server.url}/qbwc?wsdl`);

@@ -17,6 +17,8 @@ export interface ServerOptions {
   productName?: string;
   /** Where sessions live when no endpoint is given (default: this process's memory). Closed with the server. */
   store?: SessionStore;
+  /** Other sites' origins allowed to request test connections from a browser (CONNECTIONS_CORS_ORIGINS). */
+  connectionsCorsOrigins?: readonly string[];
 }
 
 export interface RunningServer {
@@ -34,7 +36,11 @@ const ENDPOINT_PREFIX = '/qbwc';
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const endpoint =
     options.endpoint ??
-    createEndpoint({productName: options.productName, ...(options.store ? {serviceOptions: {store: options.store}} : {})});
+    createEndpoint({
+      productName: options.productName,
+      ...(options.store ? {serviceOptions: {store: options.store}} : {}),
+      ...(options.connectionsCorsOrigins ? {connectionsCorsOrigins: options.connectionsCorsOrigins} : {}),
+    });
   const handleEndpoint = createNodeEndpointListener(endpoint);
   const handleSite = options.buildDir ? createSiteHandler(options.buildDir) : null;
 
