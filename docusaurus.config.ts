@@ -57,7 +57,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [[endpointDevServer, {productName: branding.productName}]],
+  plugins: [endpointDevServer],
 
   themes: algolia
     ? []
