@@ -564,6 +564,7 @@ const guideAnchors: readonly {path: string; ids: readonly string[]}[] = [
   {path: '/docs/tools/qwc-generator', ids: ['inspect', 'generate', 'fields']},
   {path: '/docs/tools/password-check', ids: ['check', 'verify', 'generate']},
   {path: '/docs/tools/connection-check', ids: ['run', 'scenarios', 'own-service']},
+  {path: '/docs/tools/log-reader', ids: ['tool', 'find-the-log', 'what-it-shows', 'share', 'verbose']},
 ];
 
 /** The h2 sections of the troubleshooting page, linkable too (for example "everything about adding the app"). */

@@ -84,7 +84,9 @@ const CODE = /QBWC\d{4}|0x8004[0-9a-f]{4}/gi;
 
 /** Catalogue messages worth finding inside a log line: long enough not to match by chance. */
 const knownMessages: readonly {text: string; entry: TroubleshootingEntry}[] = troubleshootingEntries.flatMap((entry) =>
-  entry.messages.filter((message) => message.length >= 16).map((message) => ({text: message.toLowerCase().replace(/\.$/, ''), entry})),
+  entry.messages
+    .filter((message) => message.length >= 16)
+    .map((message) => ({text: message.toLowerCase().replace(/\.$/, ''), entry})),
 );
 
 function shorten(text: string): string {
@@ -236,7 +238,9 @@ function summarizeRun(run: LogRun, findingsInRun: readonly Finding[], table: Fin
     findingsInRun.find((f) => f.code !== null && f.code.startsWith('QBWC') && !SEVERITY_LAST.has(f.entryId ?? '')) ??
     findingsInRun.find((f) => f.code !== null && f.code.startsWith('0x')) ??
     findingsInRun.find((f) => !SEVERITY_LAST.has(f.entryId ?? '') && f.code !== 'none' && f.code !== 'busy');
-  const reconnected = run.events.find((e) => e.kind === 'connectQuickBooks' && e.detail.startsWith('connected') && e.line > (problem?.firstLine ?? Infinity));
+  const reconnected = run.events.find(
+    (e) => e.kind === 'connectQuickBooks' && e.detail.startsWith('connected') && e.line > (problem?.firstLine ?? Infinity),
+  );
   if (problem && reconnected && problem.entryId) {
     return {
       ...base,

@@ -285,7 +285,9 @@ export function readAuthResult(second: string): AuthResult {
 function describeAuth(auth: AuthResult): string {
   switch (auth.kind) {
     case 'ticket':
-      return auth.companyFile ? `accepted, for the company file ${auth.companyFile}` : 'accepted: use the company file open in QuickBooks';
+      return auth.companyFile
+        ? `accepted, for the company file ${auth.companyFile}`
+        : 'accepted: use the company file open in QuickBooks';
     case 'nvu':
       return 'returned nvu: the user name or password was refused';
     case 'none':
@@ -522,7 +524,12 @@ export function parseLog(text: string, options: ParseOptions = {}): ParsedLog {
   const lines = splitLines(text.replace(/^\uFEFF/, ''));
   const {records, notes} = readRecords(lines, options);
   const header = readHeader(records);
-  const versions: LogVersions = {webConnector: header.webConnectorVersion, clientVersionSent: null, qbxml: null, quickBooksProduct: null};
+  const versions: LogVersions = {
+    webConnector: header.webConnectorVersion,
+    clientVersionSent: null,
+    qbxml: null,
+    quickBooksProduct: null,
+  };
   const runs = readRuns(records, versions);
   const dialogs = readDialogs(lines);
   let entryCount = 0;
