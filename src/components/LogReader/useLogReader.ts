@@ -1,7 +1,7 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {LogReport} from '../../qbwc/log/diagnose';
 import type {RedactOptions, RedactedLog} from '../../qbwc/log/redact';
-import {LogReaderWork, type ReaderReply, type ReaderRequest} from './read-log';
+import type {ReaderReply, ReaderRequest} from './read-log';
 
 export type ReaderState =
   | {kind: 'idle'}
@@ -21,8 +21,9 @@ function openChannel(onReply: (reply: ReaderReply) => void): Channel {
     worker.addEventListener('message', (event: MessageEvent<ReaderReply>) => onReply(event.data));
     return {post: (request) => worker.postMessage(request), close: () => worker.terminate()};
   } catch {
-    const work = new LogReaderWork(onReply);
-    return {post: (request) => void setTimeout(() => void work.handle(request), 0), close: () => undefined};
+    // Loaded only here, so browsers with workers do not download the parser twice.
+    const work = import('./read-log').then(({LogReaderWork}) => new LogReaderWork(onReply));
+    return {post: (request) => void work.then((w) => w.handle(request)), close: () => undefined};
   }
 }
 
