@@ -83,10 +83,20 @@ const UNNAMED_APP = 'Application not named in this part of the log';
 const CODE = /QBWC\d{4}|0x8004[0-9a-f]{4}/gi;
 
 /** Catalogue messages worth finding inside a log line: long enough not to match by chance. */
-const knownMessages: readonly {text: string; entry: TroubleshootingEntry}[] = troubleshootingEntries.flatMap((entry) =>
-  entry.messages
-    .filter((message) => message.length >= 16)
-    .map((message) => ({text: message.toLowerCase().replace(/\.$/, ''), entry})),
+const knownMessages = new Map<string, TroubleshootingEntry>(
+  troubleshootingEntries.flatMap((entry) =>
+    entry.messages
+      .filter((message) => message.length >= 16)
+      .map((message) => [message.toLowerCase().replace(/\.$/, ''), entry] as const),
+  ),
+);
+/** All of them in one expression, so a line is searched once, not once per message. */
+const KNOWN_MESSAGE = new RegExp(
+  [...knownMessages.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'gi',
 );
 
 function shorten(text: string): string {
@@ -137,11 +147,18 @@ class FindingTable {
   }
 }
 
-/** The lines of a record worth scanning: its text and the wrapped lines, not the XML it dumps. */
-function linesToScan(record: LogRecord): string[] {
-  if (record.more.length === 0) return [record.text];
-  return [record.text, ...record.more.filter((line) => !line.trimStart().startsWith('<') && line.length < 4000)];
+/** Lines worth scanning: an entry's text and wrapped lines, not the XML it dumps or a huge line. */
+function worthScanning(line: string): boolean {
+  if (line.length >= 4000) return false;
+  for (let index = 0; index < line.length; index++) {
+    const char = line.charCodeAt(index);
+    if (char !== 32 && char !== 9) return char !== 60;
+  }
+  return false;
 }
+
+const HAS_CODE = new RegExp(CODE.source, 'i');
+const HAS_KNOWN_MESSAGE = new RegExp(KNOWN_MESSAGE.source, 'i');
 
 /** The application of the run a line belongs to, so findings know their application. */
 function appAtLine(runs: readonly LogRun[]): (line: number) => string | null {
@@ -151,25 +168,40 @@ function appAtLine(runs: readonly LogRun[]): (line: number) => string | null {
 
 function scanRecords(parsed: ParsedLog, table: FindingTable, onFinding: (finding: Finding, line: number) => void): void {
   const appAt = appAtLine(parsed.runs);
+  const lookups = new Map<string, TroubleshootingEntry | undefined>();
+  const entryForCode = (code: string): TroubleshootingEntry | undefined => {
+    if (!lookups.has(code)) {
+      const found = findTroubleshootingEntry(code);
+      lookups.set(code, found && found.codes.some((c) => normalizeCode(c) === code) ? found : undefined);
+    }
+    return lookups.get(code);
+  };
   for (const record of parsed.records) {
     // Once per record: a code and the wrapped message under it are one finding, not two.
-    const seen = new Set<string>();
-    for (const line of linesToScan(record)) {
-      for (const match of line.matchAll(CODE)) {
-        const code = normalizeCode(match[0]);
-        const found = findTroubleshootingEntry(code);
-        const entry = found && found.codes.some((c) => normalizeCode(c) === code) ? found : undefined;
-        const key = entry?.id ?? code;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        onFinding(table.add(code, entry, line, record.line, appAt(record.line)), record.line);
-      }
-      const lower = line.toLowerCase();
-      for (const known of knownMessages) {
-        if (seen.has(known.entry.id) || !lower.includes(known.text)) continue;
-        seen.add(known.entry.id);
-        onFinding(table.add(known.entry.codes[0] ?? null, known.entry, line, record.line, appAt(record.line)), record.line);
-      }
+    let seen: Set<string> | null = null;
+    for (let index = -1; index < record.more.length; index++) {
+      const line = index < 0 ? record.text : (record.more[index] ?? '');
+      if (index >= 0 && !worthScanning(line)) continue;
+      const hasCode = HAS_CODE.test(line);
+      const hasMessage = HAS_KNOWN_MESSAGE.test(line);
+      if (!hasCode && !hasMessage) continue;
+      seen ??= new Set<string>();
+      if (hasCode)
+        for (const match of line.matchAll(CODE)) {
+          const code = normalizeCode(match[0]);
+          const entry = entryForCode(code);
+          const key = entry?.id ?? code;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          onFinding(table.add(code, entry, line, record.line, appAt(record.line)), record.line);
+        }
+      if (hasMessage)
+        for (const match of line.matchAll(KNOWN_MESSAGE)) {
+          const entry = knownMessages.get(match[0].toLowerCase());
+          if (!entry || seen.has(entry.id)) continue;
+          seen.add(entry.id);
+          onFinding(table.add(entry.codes[0] ?? null, entry, line, record.line, appAt(record.line)), record.line);
+        }
     }
   }
 }

@@ -163,7 +163,7 @@ export function readRecords(lines: readonly string[], options: ParseOptions = {}
     if (index === lines.length - 1 && LOOKS_LIKE_TIMESTAMP.test(raw)) {
       notes.push(`The last line (line ${index + 1}) looks cut off; it was read as plain text.`);
     }
-    const line = raw.replace(/^\uFEFF/, '');
+    const line = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     if (current && current.time !== null) {
       current.more.push(line);
       continue;
@@ -210,7 +210,11 @@ function readDialogs(lines: readonly string[]): ErrorDialog[] {
   let open: ErrorDialog | null = null;
   let field: 'version' | 'message' | 'description' | null = null;
   for (let index = 0; index < lines.length; index++) {
-    const line = (lines[index] ?? '').trim();
+    const raw = lines[index] ?? '';
+    // Most lines of a long log are entries or XML: skip them before any regular expression runs.
+    const first = raw.charCodeAt(0);
+    if (!open && first !== 86 && first !== 77 && first !== 68 && first !== 32 && first !== 9) continue;
+    const line = raw.trim();
     const label = DIALOG_LABEL.exec(line);
     if (label) {
       const name = (label[1] ?? '').toLowerCase() as 'version' | 'message' | 'description';
@@ -222,7 +226,7 @@ function readDialogs(lines: readonly string[]): ErrorDialog[] {
       open[field] = (label[2] ?? '').trim();
       continue;
     }
-    if (/^-{10,}$/.test(line) || ENTRY.test(line)) {
+    if (/^-{10,}$/.test(line) || LOOKS_LIKE_TIMESTAMP.test(line)) {
       field = null;
       if (open && /^-{10,}$/.test(line) && (open.message || open.description)) open = null;
       continue;
@@ -400,8 +404,6 @@ function readRuns(records: readonly LogRecord[], versions: LogVersions): LogRun[
       continue;
     }
 
-    const whole = record.more.length > 0 ? `${text}\n${record.more.join('\n')}` : text;
-
     if (text.includes('Received from serverVersion()')) {
       addEvent(current(record), record, 'serverVersion', `returned "${SERVER_VERSION.exec(text)?.[1] ?? ''}"`);
       continue;
@@ -426,7 +428,9 @@ function readRuns(records: readonly LogRecord[], versions: LogVersions): LogRun[
       current(record).userName = user[1] ?? null;
       continue;
     }
-    if (whole.includes('Received from authenticate()')) {
+    if (text.includes('Received from authenticate()')) {
+      // Pasted copies wrap the result over two lines.
+      const whole = record.more.length > 0 ? `${text}\n${record.more.slice(0, 4).join('\n')}` : text;
       const items: string[] = [];
       for (const m of whole.matchAll(AUTH_RET)) items[Number(m[1])] = m[2] ?? '';
       const r = current(record);
@@ -513,8 +517,10 @@ function readRuns(records: readonly LogRecord[], versions: LogVersions): LogRun[
       addEvent(current(record), record, 'problem', shown);
       continue;
     }
-    const product = record.more.length > 0 ? record.more.map((line) => PRODUCT_NAME.exec(line)?.[1]).find(Boolean) : undefined;
-    if (product) versions.quickBooksProduct = product.trim();
+    for (const line of record.more) {
+      const product = line.includes('<ProductName>') ? PRODUCT_NAME.exec(line)?.[1] : undefined;
+      if (product) versions.quickBooksProduct = product.trim();
+    }
   }
   return runs.filter((r) => r.app !== null || r.events.length > 0);
 }
