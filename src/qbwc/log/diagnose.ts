@@ -4,7 +4,7 @@
  * next. Pure TypeScript, like the parser.
  */
 import {findTroubleshootingEntry, troubleshootingEntries, type TroubleshootingEntry} from '../troubleshooting';
-import type {AuthResult, LogRecord, LogRun, LogShape, LogVersions, ParsedLog, RunEvent, RunTrigger} from './parse';
+import type {AuthResult, LogRun, LogShape, LogVersions, ParsedLog, RunEvent, RunTrigger} from './parse';
 
 /** A code or known message found in the log. */
 export interface Finding {
