@@ -110,7 +110,8 @@ function LogReader(): ReactNode {
           }}
           onDragLeave={() => setDragging(false)}
           onDrop={onDrop}
-          data-testid="log-drop-zone">
+          role="group"
+          aria-label="Choose or drop a log file">
           <label htmlFor={fileId} className={styles.label}>
             Choose a log file
           </label>

@@ -212,15 +212,22 @@ const AUTH_ENTRY: Record<'nvu' | 'none' | 'busy', string> = {
   busy: 'msg-postponed',
 };
 
-function addAuthFindings(parsed: ParsedLog, table: FindingTable, onFinding: (finding: Finding, line: number) => void): void {
-  for (const run of parsed.runs) {
+/** Authenticate's nvu, none and busy, unless the run's own message already said the same. */
+function addAuthFindings(
+  parsed: ParsedLog,
+  table: FindingTable,
+  perRun: readonly Finding[][],
+  onFinding: (finding: Finding, line: number) => void,
+): void {
+  parsed.runs.forEach((run, index) => {
     const kind = run.auth?.kind;
-    if (kind !== 'nvu' && kind !== 'none' && kind !== 'busy') continue;
+    if (kind !== 'nvu' && kind !== 'none' && kind !== 'busy') return;
+    if (perRun[index]?.some((f) => f.entryId === AUTH_ENTRY[kind])) return;
     const event = run.events.find((e) => e.kind === 'authenticate');
     const entry = findTroubleshootingEntry(AUTH_ENTRY[kind]);
     const line = event?.line ?? run.line;
     onFinding(table.add(kind, entry, `authenticate ${event?.detail ?? kind}`, line, run.app), line);
-  }
+  });
 }
 
 /** Index of the run a line belongs to (the last run starting at or before it), or -1. */
@@ -363,7 +370,7 @@ export function diagnoseLog(parsed: ParsedLog): LogReport {
     if (list && !list.includes(finding)) list.push(finding);
   };
   scanRecords(parsed, table, onFinding);
-  addAuthFindings(parsed, table, onFinding);
+  addAuthFindings(parsed, table, perRun, onFinding);
   const findings = table.list();
 
   const byApp = new Map<string, RunSummary[]>();

@@ -347,8 +347,9 @@ function readRuns(records: readonly LogRecord[], versions: LogVersions): LogRun[
   let pendingScheduled = false;
   let qbxmlMajor: string | null = null;
 
-  const current = (record: LogRecord): LogRun => {
-    if (!run) {
+  // A call after the end of an update belongs to a run the log does not show the start of.
+  const current = (record: LogRecord, afterEnd = false): LogRun => {
+    if (!run || (run.ended !== null && !afterEnd)) {
       run = newRun('unknown', record, null);
       runs.push(run);
     }
@@ -363,6 +364,12 @@ function readRuns(records: readonly LogRecord[], versions: LogVersions): LogRun[
   for (const record of records) {
     const {text} = record;
     if (text === '' && record.more.length === 0) continue;
+    if (record.time === null && text.startsWith('Log file initialized')) {
+      // A new header: the Web Connector restarted, so nothing carries over.
+      run = null;
+      pendingScheduled = false;
+      continue;
+    }
 
     if (text.startsWith('Password management - Started')) {
       pendingScheduled = true;
@@ -500,21 +507,21 @@ function readRuns(records: readonly LogRecord[], versions: LogVersions): LogRun[
     }
     const completed = APP_COMPLETED.exec(text);
     if (completed) {
-      const r = current(record);
+      const r = current(record, true);
       r.app ??= completed[1] ?? null;
       if (r.ended !== 'errors') r.ended = 'completed';
       addEvent(r, record, 'ended', 'the update completed');
       continue;
     }
     if (text.startsWith('Update completed with errors')) {
-      const r = current(record);
+      const r = current(record, true);
       r.ended = 'errors';
       addEvent(r, record, 'ended', 'the update ended with errors');
       continue;
     }
     if (PROBLEM.test(text)) {
       const shown = text.length > PROBLEM_LENGTH ? `${text.slice(0, PROBLEM_LENGTH)}…` : text;
-      addEvent(current(record), record, 'problem', shown);
+      addEvent(current(record, true), record, 'problem', shown);
       continue;
     }
     for (const line of record.more) {

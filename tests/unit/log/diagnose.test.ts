@@ -75,6 +75,11 @@ describe('findings on every fixture', () => {
     expect(unknown?.example).toBe('QBWC1099: A code this catalogue has never seen.');
   });
 
+  it('counts a refusal once, though both the authenticate result and a message say it', () => {
+    const finding = report('07-authenticate-nvu-invalid-user-postponed.txt').findings.find((f) => f.code === 'nvu');
+    expect(finding).toMatchObject({entryId: 'msg-invalid-password', count: 1, firstLine: 21});
+  });
+
   it('counts repeats and names the application they happened in', () => {
     const finding = report('06-password-not-set-QBWC1030-enter-password.txt').findings[0];
     // Five scheduled refusals and two "Enter a password" messages on Update Selected.

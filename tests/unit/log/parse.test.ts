@@ -173,6 +173,26 @@ describe('runs', () => {
     expect(runs[0]?.events.at(-1)).toMatchObject({kind: 'connectQuickBooks', detail: 'connected to QuickBooks; session started'});
   });
 
+  it('starts afresh at a new log header, and after an update that ended', () => {
+    const log = [
+      readLogFixture('07-authenticate-nvu-invalid-user-postponed.txt'),
+      readLogFixture('01-verbose-header-iterator-request-cycle.txt'),
+      readLogFixture('02-successful-session-close-unlock.txt'),
+    ].join('\n');
+    const {runs} = parseLog(log);
+    expect(runs.map((r) => [r.app, r.auth?.kind ?? null, r.ended])).toEqual([
+      ['development - pisanchyn-law-firm', 'nvu', 'errors'],
+      ['QuickBooks-XML Customer Import to DB', null, 'completed'],
+    ]);
+    const call =
+      '20190530.12:30:00 UTC\t: QBWebConnector.SOAPWebService.do_sendRequestXML() : *** Calling sendRequestXML() with following parameters:';
+    const afterEnd = parseLog(`${readLogFixture('02-successful-session-close-unlock.txt')}\n${call}`).runs;
+    expect(afterEnd.map((r) => [r.app, r.sendRequests])).toEqual([
+      ['QuickBooks-XML Customer Import to DB', 0],
+      [null, 1],
+    ]);
+  });
+
   it('reads an authenticate result wrapped over two pasted lines', () => {
     const {runs} = parseLog(readLogFixture('20-authenticate-NONE-no-data-exchange-required.txt'));
     expect(runs[0]?.auth).toEqual({kind: 'none'});
