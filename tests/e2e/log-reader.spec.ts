@@ -171,12 +171,22 @@ test('copies and downloads a redacted log, and lists what was masked', async ({p
 });
 
 test('a 10 MB log is read in a worker with progress, and the page keeps answering', async ({page}) => {
-  const {text} = buildLargeLog(10 * 1024 * 1024);
+  // Heavy by design; on a busy machine it needs more than the usual minute.
+  test.slow();
+  const {text, repeats} = buildLargeLog(10 * 1024 * 1024);
   const expected = diagnoseLog(parseLog(text));
   await openTool(page);
-  await page
-    .getByLabel('Choose a log file')
-    .setInputFiles({name: 'QWCLog-10MB.txt', mimeType: 'text/plain', buffer: Buffer.from(text)});
+  // The file is made inside the page from the excerpts (sending 10 MB through the test driver is slow), then dropped.
+  const block = text.slice(0, text.length / repeats);
+  const dataTransfer = await page.evaluateHandle(
+    ([part, times]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([part.repeat(times)], 'QWCLog-10MB.txt', {type: 'text/plain'}));
+      return transfer;
+    },
+    [block, repeats] as const,
+  );
+  await page.getByRole('group', {name: 'Choose or drop a log file'}).dispatchEvent('drop', {dataTransfer});
   await expect(page.getByRole('progressbar')).toBeVisible();
   // The page answers typing while the log is read.
   await pasteBox(page).fill('typed while reading');
@@ -236,6 +246,8 @@ test('bad input gets a clear message: empty, not a log, an image, a file over th
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the log reader and its report pass axe in ${colorScheme} mode`, async ({browser}) => {
+    // Three full axe runs.
+    test.slow();
     const context = await browser.newContext({colorScheme});
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const page = await context.newPage();
