@@ -14,7 +14,7 @@ const sidebars: SidebarsConfig = {
     'troubleshooting',
   ],
   tools: ['tools/qwc-generator', 'tools/password-check', 'tools/connection-check', 'tools/log-reader'],
-  reference: ['reference/qwc-file', 'reference/web-connector-protocol', 'reference/test-endpoint'],
+  reference: ['reference/qwc-file', 'reference/web-connector-protocol', 'reference/test-endpoint', 'reference/deploy'],
 };
 
 export default sidebars;
