@@ -111,6 +111,7 @@ const config: Config = {
             {label: '.qwc generator', to: '/docs/tools/qwc-generator'},
             {label: 'Password check', to: '/docs/tools/password-check'},
             {label: 'Connection check', to: '/docs/tools/connection-check'},
+            {label: 'Log reader', to: '/docs/tools/log-reader'},
           ],
         },
         {

@@ -13,7 +13,7 @@ const sidebars: SidebarsConfig = {
     'reauthorize',
     'troubleshooting',
   ],
-  tools: ['tools/qwc-generator', 'tools/password-check', 'tools/connection-check'],
+  tools: ['tools/qwc-generator', 'tools/password-check', 'tools/connection-check', 'tools/log-reader'],
   reference: ['reference/qwc-file', 'reference/web-connector-protocol', 'reference/test-endpoint', 'reference/deploy'],
 };
 
