@@ -1,7 +1,7 @@
 import {useEffect, useId, useRef, useState, type DragEvent, type ReactNode} from 'react';
 import clsx from 'clsx';
-import type {QwcIssue, QwcModel} from '../../qbwc/qwc';
-import {elementOf, inspectFileBytes, inspectText, refuseBySize, summarizeIssues, type InspectedFile} from './form-state';
+import {qwcElement, type QwcIssue, type QwcModel} from '../../qbwc/qwc';
+import {inspectFileBytes, inspectText, refuseBySize, summarizeIssues, type InspectedFile} from './form-state';
 import IssueList from './IssueList';
 import styles from './styles.module.css';
 
@@ -185,7 +185,7 @@ function InspectionResult({
         renderExtra={(issue) =>
           issue.field === 'document' || !loaded ? null : (
             <button type="button" className={styles.linkButton} onClick={() => onGoToField(issue.field as keyof QwcModel)}>
-              Go to {elementOf(issue.field as keyof QwcModel).label}
+              Go to {qwcElement(issue.field as keyof QwcModel).label}
             </button>
           )
         }

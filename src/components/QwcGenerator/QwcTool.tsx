@@ -2,14 +2,24 @@ import {useCallback, useEffect, useId, useMemo, useState, type ReactNode} from '
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import useBranding from '@site/src/components/Branding/useBranding';
 import CodePreview from '@site/src/components/CodePreview';
-import {QWC_ELEMENTS, QWC_MIME_TYPE, buildQwc, newGuid, qwcFileName, type QwcIssue, type QwcModel} from '../../qbwc/qwc';
+import {
+  QWC_MIME_TYPE,
+  QWC_SCHEMA,
+  SCHEDULER_UNITS,
+  buildQwc,
+  newGuid,
+  qwcElement,
+  qwcFileName,
+  type QwcIssue,
+  type QwcModel,
+} from '../../qbwc/qwc';
 import {
   FIELD_CHOICES,
   applyFix,
   brandedDefaultModel,
   controlId,
   countIssues,
-  elementOf,
+  isBooleanField,
   firstErrorField,
   formToModel,
   initialModel,
@@ -32,7 +42,6 @@ import useHashTargetAfterLoad from '../useHashTargetAfterLoad';
 
 const STORAGE_KEY = 'qbwc-help:qwc-generator';
 const GENERATOR_PATH = '/docs/tools/qwc-generator';
-const URL_FIELDS = new Set<keyof QwcModel>(['appUrl', 'appSupport', 'certUrl']);
 const NO_ISSUES: readonly QwcIssue[] = [];
 
 interface Props {
@@ -107,7 +116,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
   }, [focusTarget, idPrefix]);
 
   const goToField = useCallback((field: keyof QwcModel) => {
-    if (elementOf(field).advanced) setAdvancedOpen(true);
+    if (qwcElement(field).advanced) setAdvancedOpen(true);
     setFocusTarget(field);
   }, []);
 
@@ -172,7 +181,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
   }
 
   function renderControl(field: TextField, control: ControlProps): ReactNode {
-    const {required} = elementOf(field);
+    const {required} = qwcElement(field);
     const value = values.text[field];
     const choices = FIELD_CHOICES[field];
     if (choices) {
@@ -184,8 +193,8 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
           className={styles.input}
           value={value}
           onChange={(event) => setText(field, event.target.value)}
-          aria-required={required}>
-          {(!required || value === '') && <option value="">{required ? 'Choose…' : 'Not set'}</option>}
+          aria-required={required === 'value'}>
+          {(required === 'no' || value === '') && <option value="">{required === 'no' ? 'Not set' : 'Choose…'}</option>}
           {options.map((option) => (
             <option key={option} value={option}>
               {choices.includes(option) ? option : `${option} (not allowed)`}
@@ -201,10 +210,10 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
         className={styles.input}
         value={value}
         onChange={(event) => setText(field, event.target.value)}
-        aria-required={required && field !== 'appId'}
+        aria-required={required === 'value'}
         autoComplete="off"
         spellCheck={false}
-        inputMode={URL_FIELDS.has(field) ? 'url' : undefined}
+        inputMode={qwcElement(field).kind === 'url' ? 'url' : undefined}
       />
     );
   }
@@ -213,7 +222,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
     const id = controlId(idPrefix, field);
     const fieldIssues = grouped.get(field) ?? NO_ISSUES;
     if (field === 'scheduler') return renderScheduler(id, fieldIssues);
-    if (field === 'isReadOnly' || field === 'notify') {
+    if (isBooleanField(field)) {
       return (
         <FieldRow key={field} field={field} controlId={id} issues={fieldIssues} onFix={fix}>
           {(control) => (
@@ -231,7 +240,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
       );
     }
     const guid = field === 'ownerId' || field === 'fileId';
-    const element = elementOf(field).element;
+    const element = qwcElement(field).element;
     return (
       <FieldRow
         key={field}
@@ -258,7 +267,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
   }
 
   function renderScheduler(id: string, fieldIssues: readonly QwcIssue[]): ReactNode {
-    const {help} = elementOf('scheduler');
+    const {help} = qwcElement('scheduler');
     const unitId = `${id}-unit`;
     const helpId = `${id}-help`;
     const issuesId = `${id}-issues`;
@@ -304,8 +313,11 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
                 }));
               }}>
               <option value="">Not set</option>
-              <option value="minutes">minutes (RunEveryNMinutes)</option>
-              <option value="seconds">seconds (RunEveryNSeconds)</option>
+              {SCHEDULER_UNITS.map(({unit, element}) => (
+                <option key={unit} value={unit}>
+                  {unit} ({element})
+                </option>
+              ))}
             </select>
           </span>
         </div>
@@ -317,8 +329,8 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
     );
   }
 
-  const basic = QWC_ELEMENTS.filter((entry) => !entry.advanced);
-  const advanced = QWC_ELEMENTS.filter((entry) => entry.advanced);
+  const basic = QWC_SCHEMA.filter((entry) => !entry.advanced);
+  const advanced = QWC_SCHEMA.filter((entry) => entry.advanced);
   const advancedErrors = advanced.filter((entry) => grouped.get(entry.field)?.some((issue) => issue.severity === 'error')).length;
   const reasonId = `${idPrefix}-download-reason`;
   const summaryIssues = issues.filter((issue) => issue.field !== 'document');
@@ -369,7 +381,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
                     return (
                       <li key={`${issue.field}-${index}`}>
                         <button type="button" className={styles.linkButton} onClick={() => goToField(field)}>
-                          {issue.severity === 'error' ? 'Error' : 'Warning'} in {elementOf(field).label}
+                          {issue.severity === 'error' ? 'Error' : 'Warning'} in {qwcElement(field).label}
                         </button>
                       </li>
                     );

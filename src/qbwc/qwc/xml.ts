@@ -1,258 +1,15 @@
 /**
- * The .qwc file: the model the generator edits, its defaults, and the XML it is built from and
- * read back into. Validation rules live in qwc-validate.ts; this module re-exports them.
+ * The .qwc file as XML: built from a model (buildQwc) and read back into one (parseQwc), element
+ * by element as schema.ts lists them.
  */
 import {XMLBuilder, XMLParser, XMLValidator, type EntityDecoderOptions} from 'fast-xml-parser';
-import {newGuid} from './guid';
-import {validateQwc} from './qwc-validate';
+import {emptyQwc} from './defaults';
+import type {QwcIssue, QwcModel, QwcParseResult, QwcScheduler} from './model';
+import {QWC_SCHEMA, SCHEDULER_UNITS, schedulerUnit, type QwcBooleanField, type SchedulerUnitEntry} from './schema';
+import {missingElementIssue, validateQwc} from './validate';
 
-export {newGuid} from './guid';
-export {validateQwc} from './qwc-validate';
-
-export type QbType = 'QBFS' | 'QBPOS';
-
-export interface QwcScheduler {
-  unit: 'minutes' | 'seconds';
-  every: number;
-}
-
-/** One .qwc file. Required elements are strings (possibly empty); optional ones are absent when not set. */
-export interface QwcModel {
-  appName: string;
-  appId: string;
-  appUrl: string;
-  appDescription: string;
-  appSupport: string;
-  userName: string;
-  ownerId: string;
-  fileId: string;
-  /** A string, not QbType, so that a file's wrong value can be held and reported. */
-  qbType: string;
-  scheduler?: QwcScheduler;
-  isReadOnly?: boolean;
-  personalDataPref?: string;
-  unattendedModePref?: string;
-  authFlags?: string;
-  notify?: boolean;
-  appDisplayName?: string;
-  appUniqueName?: string;
-  certUrl?: string;
-  style?: string;
-}
-
-export type QwcField = keyof QwcModel | 'document';
-
-export interface QwcIssue {
-  field: QwcField;
-  severity: 'error' | 'warning';
-  /** The rule in plain words, naming the value. */
-  message: string;
-  /** The Web Connector error the rule prevents, e.g. 'QBWC1010'. */
-  code?: string;
-  /** The troubleshooting anchor id that explains it, e.g. 'qbwc1010'. */
-  anchor?: string;
-  /** An automatic fix, offered only when applying it cannot change what the user meant. */
-  fix?: Partial<QwcModel>;
-}
-
-export interface QwcElement {
-  field: keyof QwcModel;
-  element: string;
-  required: boolean;
-  advanced: boolean;
-  label: string;
-  help: string;
-}
-
-/** Every element, in the order Intuit's samples write them (the order buildQwc uses). */
-export const QWC_ELEMENTS: readonly QwcElement[] = [
-  {
-    field: 'appName',
-    element: 'AppName',
-    required: true,
-    advanced: false,
-    label: 'App name',
-    help: "The name shown in the Web Connector and in QuickBooks' list of integrated applications. The Web Connector also uses it to recognise the app when the file is added again.",
-  },
-  {
-    field: 'appId',
-    element: 'AppID',
-    required: true,
-    advanced: true,
-    label: 'App ID',
-    help: 'Passed to QuickBooks when the connection opens. QuickBooks does little with it, and it is usually left empty; the element is still written.',
-  },
-  {
-    field: 'appUrl',
-    element: 'AppURL',
-    required: true,
-    advanced: false,
-    label: 'App URL',
-    help: 'The address of your SOAP service. It must start with https:// (http:// only works for localhost) and use a host name, not an IP address.',
-  },
-  {
-    field: 'appDescription',
-    element: 'AppDescription',
-    required: true,
-    advanced: false,
-    label: 'Description',
-    help: 'One short sentence shown under the app name and in the authorization dialog. 80 characters or fewer display in full.',
-  },
-  {
-    field: 'appSupport',
-    element: 'AppSupport',
-    required: true,
-    advanced: false,
-    label: 'Support URL',
-    help: 'A page about your app on the same domain as the App URL. The Web Connector opens it when the file is added and needs it to answer with HTTP 200.',
-  },
-  {
-    field: 'userName',
-    element: 'UserName',
-    required: true,
-    advanced: false,
-    label: 'User name',
-    help: 'The user name the Web Connector sends to your service. The password is not in the file: the user types it into the Web Connector.',
-  },
-  {
-    field: 'ownerId',
-    element: 'OwnerID',
-    required: true,
-    advanced: true,
-    label: 'Owner ID',
-    help: 'A GUID in braces that identifies your application. Keep the same one for every file you issue for this app.',
-  },
-  {
-    field: 'fileId',
-    element: 'FileID',
-    required: true,
-    advanced: true,
-    label: 'File ID',
-    help: 'A GUID in braces that the Web Connector stamps into the company file the first time it connects. Use a new one for each company file.',
-  },
-  {
-    field: 'qbType',
-    element: 'QBType',
-    required: true,
-    advanced: false,
-    label: 'QuickBooks type',
-    help: 'QBFS for QuickBooks Desktop (Financial Software), QBPOS for QuickBooks Point of Sale.',
-  },
-  {
-    field: 'style',
-    element: 'Style',
-    required: false,
-    advanced: true,
-    label: 'SOAP style',
-    help: 'How the Web Connector encodes its SOAP calls: Document (the default), DocWrapped or RPC. Leave it unset unless your SOAP toolkit needs another style.',
-  },
-  {
-    field: 'authFlags',
-    element: 'AuthFlags',
-    required: false,
-    advanced: true,
-    label: 'Allowed editions',
-    help: 'Which QuickBooks editions may connect, in hexadecimal: 0x1 Simple Start, 0x2 Pro, 0x4 Premier, 0x8 Enterprise, added together. 0xF (or leaving it unset) allows all.',
-  },
-  {
-    field: 'scheduler',
-    element: 'Scheduler',
-    required: false,
-    advanced: false,
-    label: 'Run every',
-    help: 'How often the Web Connector runs the app while Auto-Run is on. The user can change it. Intervals in seconds show as Real Time.',
-  },
-  {
-    field: 'isReadOnly',
-    element: 'IsReadOnly',
-    required: false,
-    advanced: true,
-    label: 'Read-only access',
-    help: 'true asks QuickBooks for read-only access; false (or unset) asks to read and write.',
-  },
-  {
-    field: 'personalDataPref',
-    element: 'PersonalDataPref',
-    required: false,
-    advanced: true,
-    label: 'Personal data',
-    help: 'Whether the app needs personal data such as Social Security numbers: pdpNotNeeded, pdpOptional or pdpRequired.',
-  },
-  {
-    field: 'unattendedModePref',
-    element: 'UnattendedModePref',
-    required: false,
-    advanced: true,
-    label: 'Unattended mode',
-    help: 'Whether the app must run while QuickBooks is closed: umpRequired or umpOptional.',
-  },
-  {
-    field: 'notify',
-    element: 'Notify',
-    required: false,
-    advanced: true,
-    label: 'Tray notifications',
-    help: 'true shows a pop-up in the Windows notification area after each update; anything else keeps them off.',
-  },
-  {
-    field: 'appDisplayName',
-    element: 'AppDisplayName',
-    required: false,
-    advanced: true,
-    label: 'Display name',
-    help: 'A name shown in the Web Connector in place of the App name. Updates still match on the App name.',
-  },
-  {
-    field: 'appUniqueName',
-    element: 'AppUniqueName',
-    required: false,
-    advanced: true,
-    label: 'Unique name',
-    help: 'When set, adding the file again replaces the app directly instead of asking whether to clone or replace it.',
-  },
-  {
-    field: 'certUrl',
-    element: 'CertURL',
-    required: false,
-    advanced: true,
-    label: 'Certificate URL',
-    help: 'Only when your certificate is served from another server than the App URL. It must not require a login (QBWC1048).',
-  },
-];
-
-const REQUIRED_FIELDS = new Set(QWC_ELEMENTS.filter((entry) => entry.required).map((entry) => entry.field));
-const FIELD_BY_ELEMENT = new Map(QWC_ELEMENTS.map((entry) => [entry.element, entry.field]));
-const SCHEDULER_CHILDREN = {RunEveryNMinutes: 'minutes', RunEveryNSeconds: 'seconds'} as const;
-type SchedulerChild = keyof typeof SCHEDULER_CHILDREN;
-
-export const QWC_MIME_TYPE = 'application/x-qwc';
-
-/**
- * A new model with fresh GUIDs for QuickBooks Desktop. The scheduler defaults to every 15 minutes:
- * it is only the starting value the user can change, frequent enough that data is rarely stale and
- * far from the 1,440 sessions a day a one-minute default would put on the service per customer.
- */
-export function defaultQwc(options: {
-  appName: string;
-  appUrl: string;
-  appSupport: string;
-  userName?: string;
-  appDescription?: string;
-}): QwcModel {
-  const appName = options.appName.trim();
-  return {
-    appName,
-    appId: '',
-    appUrl: options.appUrl.trim(),
-    appDescription: options.appDescription ?? (appName === '' ? '' : `Exchanges data between QuickBooks and ${appName}`),
-    appSupport: options.appSupport.trim(),
-    userName: options.userName ?? 'quickbooks',
-    ownerId: newGuid(),
-    fileId: newGuid(),
-    qbType: 'QBFS',
-    scheduler: {unit: 'minutes', every: 15},
-  };
-}
+const FIELD_BY_ELEMENT = new Map<string, keyof QwcModel>(QWC_SCHEMA.map((entry) => [entry.element, entry.field]));
+const SCHEDULER_CHILD_NAMES: readonly string[] = SCHEDULER_UNITS.map((entry) => entry.element);
 
 function optionalText(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
@@ -264,18 +21,17 @@ function optionalText(value: string | undefined): string | undefined {
  */
 export function buildQwc(model: QwcModel): string {
   const root: Record<string, unknown> = {};
-  for (const {field, element, required} of QWC_ELEMENTS) {
+  for (const {field, element, required} of QWC_SCHEMA) {
     const value = model[field];
     if (field === 'scheduler') {
       const scheduler = model.scheduler;
-      if (scheduler)
-        root[element] = {[scheduler.unit === 'seconds' ? 'RunEveryNSeconds' : 'RunEveryNMinutes']: String(scheduler.every)};
+      if (scheduler) root[element] = {[schedulerUnit(scheduler.unit).element]: String(scheduler.every)};
     } else if (typeof value === 'boolean') {
       root[element] = value ? 'true' : 'false';
     } else if (typeof value === 'string') {
-      const text = required ? value : optionalText(value);
+      const text = required === 'no' ? optionalText(value) : value;
       if (text !== undefined) root[element] = text;
-    } else if (required) {
+    } else if (required !== 'no') {
       root[element] = '';
     }
   }
@@ -289,11 +45,6 @@ export function buildQwc(model: QwcModel): string {
   });
   const xml: string = builder.build({'?xml': {'@_version': '1.0', '@_encoding': 'utf-8'}, QBWCXML: root});
   return xml.endsWith('\n') ? xml : `${xml}\n`;
-}
-
-export interface QwcParseResult {
-  model: QwcModel | null;
-  issues: QwcIssue[];
 }
 
 const XML_ENTITIES: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'"};
@@ -410,26 +161,25 @@ function describeXmlError(error: {code: string; msg: string; line: number; col?:
 const NOT_A_QWC_HINT = 'A .qwc file starts with <?xml version="1.0"?> and has <QBWCXML> as its root element.';
 
 function readScheduler(element: XmlElement, issues: QwcIssue[]): QwcScheduler | undefined {
-  const found: {child: SchedulerChild; element: XmlElement}[] = [];
-  const names = Object.keys(SCHEDULER_CHILDREN) as SchedulerChild[];
+  const found: {child: SchedulerUnitEntry; element: XmlElement}[] = [];
   for (const child of element.children) {
-    const exact = names.find((name) => name === child.name);
-    const miscased = names.find((name) => name.toLowerCase() === child.name.toLowerCase());
+    const exact = SCHEDULER_UNITS.find((entry) => entry.element === child.name);
+    const miscased = SCHEDULER_UNITS.find((entry) => entry.element.toLowerCase() === child.name.toLowerCase());
     if (exact) {
       found.push({child: exact, element: child});
     } else if (miscased) {
       issues.push({
         field: 'scheduler',
         severity: 'error',
-        message: `<${child.name}>${onLine(child)} must be written <${miscased}>: element names are case-sensitive.`,
+        message: `<${child.name}>${onLine(child)} must be written <${miscased.element}>: element names are case-sensitive.`,
       });
       found.push({child: miscased, element: child});
     } else {
-      const suggestion = closestName(child.name, names);
+      const suggestion = closestName(child.name, SCHEDULER_CHILD_NAMES);
       issues.push({
         field: 'scheduler',
         severity: 'warning',
-        message: `<${child.name}>${onLine(child)} is not a Scheduler element, so the Web Connector ignores it. ${suggestion ? `Did you mean ${suggestion}?` : 'Use RunEveryNMinutes or RunEveryNSeconds.'}`,
+        message: `<${child.name}>${onLine(child)} is not a Scheduler element, so the Web Connector ignores it. ${suggestion ? `Did you mean ${suggestion}?` : `Use ${SCHEDULER_CHILD_NAMES.join(' or ')}.`}`,
       });
     }
   }
@@ -438,7 +188,7 @@ function readScheduler(element: XmlElement, issues: QwcIssue[]): QwcScheduler | 
     issues.push({
       field: 'scheduler',
       severity: 'warning',
-      message: `<Scheduler>${onLine(element)} has no RunEveryNMinutes or RunEveryNSeconds inside, so it sets no interval.`,
+      message: `<Scheduler>${onLine(element)} has no ${SCHEDULER_CHILD_NAMES.join(' or ')} inside, so it sets no interval.`,
     });
     return undefined;
   }
@@ -446,7 +196,7 @@ function readScheduler(element: XmlElement, issues: QwcIssue[]): QwcScheduler | 
     issues.push({
       field: 'scheduler',
       severity: 'warning',
-      message: `<Scheduler> holds both ${first.child} and ${second.child}. The Web Connector uses the first one (${first.child} = ${first.element.text.trim()}); remove the other.`,
+      message: `<Scheduler> holds both ${first.child.element} and ${second.child.element}. The Web Connector uses the first one (${first.child.element} = ${first.element.text.trim()}); remove the other.`,
     });
   }
   const text = first.element.text.trim();
@@ -454,14 +204,14 @@ function readScheduler(element: XmlElement, issues: QwcIssue[]): QwcScheduler | 
     issues.push({
       field: 'scheduler',
       severity: 'error',
-      message: `${first.child} "${text}"${onLine(first.element)} is not a number. Write a whole number of ${SCHEDULER_CHILDREN[first.child]}, at least 1.`,
+      message: `${first.child.element} "${text}"${onLine(first.element)} is not a number. Write a whole number of ${first.child.unit}, at least 1.`,
     });
     return undefined;
   }
-  return {unit: SCHEDULER_CHILDREN[first.child], every: Number(text)};
+  return {unit: first.child.unit, every: Number(text)};
 }
 
-function readBoolean(field: 'isReadOnly' | 'notify', element: XmlElement, issues: QwcIssue[]): boolean | undefined {
+function readBoolean(field: QwcBooleanField, element: XmlElement, issues: QwcIssue[]): boolean | undefined {
   const text = element.text;
   if (text === 'true') return true;
   if (text === 'false') return false;
@@ -485,9 +235,9 @@ function readBoolean(field: 'isReadOnly' | 'notify', element: XmlElement, issues
   return undefined;
 }
 
-function readModel(root: XmlElement, issues: QwcIssue[]): QwcModel {
+function readModel(root: XmlElement, issues: QwcIssue[], missing: Set<keyof QwcModel>): QwcModel {
   const chosen = new Map<keyof QwcModel, XmlElement>();
-  const knownNames = QWC_ELEMENTS.map((entry) => entry.element);
+  const knownNames = QWC_SCHEMA.map((entry) => entry.element);
   for (const child of root.children) {
     const field = FIELD_BY_ELEMENT.get(child.name);
     const miscased = knownNames.find((name) => name.toLowerCase() === child.name.toLowerCase());
@@ -509,7 +259,7 @@ function readModel(root: XmlElement, issues: QwcIssue[]): QwcModel {
         message: `<${child.name}>${onLine(child)} must be written <${miscased}>: element names are case-sensitive, so the Web Connector does not recognise it.`,
       });
       if (target && !chosen.has(target)) chosen.set(target, child);
-    } else if (child.name in SCHEDULER_CHILDREN) {
+    } else if (SCHEDULER_CHILD_NAMES.includes(child.name)) {
       issues.push({
         field: 'scheduler',
         severity: 'warning',
@@ -541,18 +291,10 @@ function readModel(root: XmlElement, issues: QwcIssue[]): QwcModel {
   }
 
   const model = emptyQwc();
-  for (const {field, element: name} of QWC_ELEMENTS) {
+  for (const {field, required, kind} of QWC_SCHEMA) {
     const element = chosen.get(field);
     if (!element) {
-      if (field === 'appId' || field === 'appDescription') {
-        issues.push({
-          field,
-          severity: 'error',
-          code: 'QBWC1039',
-          anchor: 'qbwc1039',
-          message: `The <${name}> element is missing. It may be empty (<${name}></${name}>), but the Web Connector needs it present (QBWC1039).`,
-        });
-      }
+      if (required !== 'no') missing.add(field);
       continue;
     }
     if (field === 'scheduler') {
@@ -568,8 +310,8 @@ function readModel(root: XmlElement, issues: QwcIssue[]): QwcModel {
       });
       continue;
     }
-    if (field === 'isReadOnly' || field === 'notify') {
-      const value = readBoolean(field, element, issues);
+    if (kind === 'boolean') {
+      const value = readBoolean(field as QwcBooleanField, element, issues);
       if (value !== undefined) model[field] = value;
       continue;
     }
@@ -579,25 +321,10 @@ function readModel(root: XmlElement, issues: QwcIssue[]): QwcModel {
 }
 
 /**
- * Reads a .qwc file and reports every problem: broken XML (with line and column), unknown or
- * miscased elements, and the rules of validateQwc. Never throws. `model` is null when the text
+ * Reads a .qwc file and reports every problem: broken XML (with line and column), unknown, miscased
+ * or missing elements, and the rules of validateQwc. Never throws. `model` is null when the text
  * is not a QBWCXML document at all.
  */
-/** A model with every required field present and empty: the base a parsed or shared file fills in. */
-export function emptyQwc(): QwcModel {
-  return {
-    appName: '',
-    appId: '',
-    appUrl: '',
-    appDescription: '',
-    appSupport: '',
-    userName: '',
-    ownerId: '',
-    fileId: '',
-    qbType: '',
-  };
-}
-
 export function parseQwc(xml: string): QwcParseResult {
   if (typeof xml !== 'string') return documentError('No file content was given.');
   const text = xml.replace(/^\uFEFF/, '');
@@ -689,82 +416,16 @@ export function parseQwc(xml: string): QwcParseResult {
       message: `The root element <${root.name}> must be written <QBWCXML>: element names are case-sensitive.`,
     });
   }
-  const model = readModel(root, issues);
-  return {model, issues: [...issues, ...validateQwc(model)]};
-}
-
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
-
-/** A file name Windows and browsers accept: `<AppName>.qwc`, without characters they reject. */
-export function qwcFileName(appName: string): string {
-  const base = appName
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    .replace(/[<>:"/\\|?*\u0000-\u001F\u007F]/g, '-')
-    .replace(/\s+/g, ' ')
-    .replace(/-{2,}/g, '-')
-    .trim()
-    .replace(/^[.\s-]+|[.\s-]+$/g, '')
-    .slice(0, 100)
-    .trim();
-  if (base === '') return 'web-connector-app.qwc';
-  return `${WINDOWS_RESERVED.test(base) ? `${base}-app` : base}.qwc`;
-}
-
-// Short, stable parameter names keep shared links readable; never rename one, old links use them.
-const SHARE_PARAMS = {
-  appName: 'n',
-  appId: 'id',
-  appUrl: 'url',
-  appDescription: 'd',
-  appSupport: 'sup',
-  userName: 'user',
-  ownerId: 'owner',
-  fileId: 'file',
-  qbType: 't',
-  isReadOnly: 'ro',
-  personalDataPref: 'pdp',
-  unattendedModePref: 'ump',
-  authFlags: 'af',
-  notify: 'notify',
-  appDisplayName: 'dn',
-  appUniqueName: 'un',
-  certUrl: 'cert',
-  style: 'style',
-} as const satisfies Record<Exclude<keyof QwcModel, 'scheduler'>, string>;
-const SCHEDULER_PARAMS = {minutes: 'min', seconds: 'sec'} as const;
-
-/** The model as URL query parameters (no leading '?'), for a link that reopens the generator with it. */
-export function encodeQwcShareParams(model: QwcModel): string {
-  const params = new URLSearchParams();
-  for (const [field, param] of Object.entries(SHARE_PARAMS) as [keyof typeof SHARE_PARAMS, string][]) {
-    const value = model[field];
-    if (typeof value === 'boolean') params.set(param, value ? 'true' : 'false');
-    else if (typeof value === 'string' && (value !== '' || REQUIRED_FIELDS.has(field))) params.set(param, value);
-  }
-  if (model.scheduler) params.set(SCHEDULER_PARAMS[model.scheduler.unit], String(model.scheduler.every));
-  return params.toString();
-}
-
-/** The fields a shared link carries; unknown parameters and unreadable values are skipped. */
-export function decodeQwcShareParams(query: string): Partial<QwcModel> {
-  const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
-  const model: Partial<QwcModel> = {};
-  for (const [field, param] of Object.entries(SHARE_PARAMS) as [keyof typeof SHARE_PARAMS, string][]) {
-    const value = params.get(param);
-    if (value === null) continue;
-    if (field === 'isReadOnly' || field === 'notify') {
-      if (value === 'true' || value === 'false') model[field] = value === 'true';
-    } else {
-      model[field] = value;
-    }
-  }
-  for (const unit of ['minutes', 'seconds'] as const) {
-    const value = params.get(SCHEDULER_PARAMS[unit]);
-    if (value !== null && /^\d+$/.test(value)) {
-      model.scheduler = {unit, every: Number(value)};
-      break;
-    }
-  }
-  return model;
+  const missing = new Set<keyof QwcModel>();
+  const model = readModel(root, issues, missing);
+  // An absent element is reported as absent, not a second time as empty.
+  const missingIssues = [...missing].map((field) => missingElementIssue(field, 'absent'));
+  const rules = validateQwc(model).filter(
+    (issue) =>
+      !missingIssues.some(
+        (absent) =>
+          absent.field === issue.field && issue.message === missingElementIssue(absent.field as keyof QwcModel, 'empty').message,
+      ),
+  );
+  return {model, issues: [...issues, ...missingIssues, ...rules]};
 }
