@@ -81,13 +81,26 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
   const [start] = useState(() => {
     const fromAddress = initialModel(window.location.search, defaults());
     if (fromAddress.fromLink)
-      return {values: modelToForm(fromAddress.model), note: 'The form holds the values from the shared link.'};
+      return {
+        values: modelToForm(fromAddress.model),
+        holds: 'the values from the shared link',
+        note: 'The form holds the values from the shared link.',
+      };
     const stored = readStoredValues();
-    return stored ? {values: stored, note: ''} : {values: modelToForm(fromAddress.model), note: ''};
+    return stored
+      ? {
+          values: stored,
+          holds: 'the values it had before the page was reloaded',
+          note: 'The form holds the values it had before the page was reloaded. Choose Start over for the defaults.',
+        }
+      : {values: modelToForm(fromAddress.model), holds: 'the default values', note: ''};
   });
   const [values, setValues] = useState<QwcFormValues>(start.values);
   const [advancedOpen, setAdvancedOpen] = useState(false);
   const [actionStatus, setActionStatus] = useState(start.note);
+  // Where the form's values came from, and whether they were changed since: said when a file cannot replace them.
+  const [holds, setHolds] = useState(start.holds);
+  const [edited, setEdited] = useState(false);
   const [focusTarget, setFocusTarget] = useState<keyof QwcModel | null>(null);
 
   useEffect(() => {
@@ -120,17 +133,25 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
     setFocusTarget(field);
   }, []);
 
-  const setText = (field: TextField, value: string) =>
-    setValues((current) => ({...current, text: {...current.text, [field]: value}}));
+  /** Every change the user makes: the last action's status (e.g. "Copied a link") no longer describes the form. */
+  const edit = (update: (current: QwcFormValues) => QwcFormValues) => {
+    setValues(update);
+    setEdited(true);
+    setActionStatus('');
+  };
+  const setText = (field: TextField, value: string) => edit((current) => ({...current, text: {...current.text, [field]: value}}));
   const setBoolean = (field: BooleanField, value: QwcFormValues['booleans'][BooleanField]) =>
-    setValues((current) => ({...current, booleans: {...current.booleans, [field]: value}}));
+    edit((current) => ({...current, booleans: {...current.booleans, [field]: value}}));
   const fix = (change: Partial<QwcModel>) => {
-    setValues((current) => applyFix(current, change));
+    edit((current) => applyFix(current, change));
     setActionStatus('Fix applied.');
   };
 
-  const loadModel = useCallback((loaded: QwcModel, openAdvanced: boolean) => {
+  const loadModel = useCallback((loaded: QwcModel, openAdvanced: boolean, source: string) => {
     setValues(modelToForm(loaded));
+    setHolds(`the values from ${source}`);
+    setEdited(false);
+    setActionStatus('');
     if (openAdvanced) setAdvancedOpen(true);
   }, []);
 
@@ -177,6 +198,8 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
 
   function startOver() {
     setValues(modelToForm(defaults()));
+    setHolds('the default values');
+    setEdited(false);
     setActionStatus('The form is back to the default values, with new GUIDs.');
   }
 
@@ -292,7 +315,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
               disabled={values.schedulerUnit === ''}
               aria-invalid={invalid}
               aria-describedby={describedBy}
-              onChange={(event) => setValues((current) => ({...current, schedulerEvery: event.target.value}))}
+              onChange={(event) => edit((current) => ({...current, schedulerEvery: event.target.value}))}
               autoComplete="off"
             />
           </span>
@@ -306,7 +329,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
               value={values.schedulerUnit}
               onChange={(event) => {
                 const unit = event.target.value as QwcFormValues['schedulerUnit'];
-                setValues((current) => ({
+                edit((current) => ({
                   ...current,
                   schedulerUnit: unit,
                   schedulerEvery: unit !== '' && current.schedulerEvery === '' ? '15' : current.schedulerEvery,
@@ -342,6 +365,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
         onLoad={loadModel}
         onGoToField={goToField}
         advancedFields={new Set(advanced.map((entry) => entry.field))}
+        formHolds={edited ? `${holds}, with your changes` : holds}
       />
 
       <section className={styles.generator} aria-labelledby={`${idPrefix}-heading`}>
