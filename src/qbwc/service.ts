@@ -16,6 +16,7 @@ import {bytesToHex} from '@noble/hashes/utils';
 import {generatePassword} from './password';
 import {buildQwc, defaultQwc, qwcFileName} from './qwc';
 import {buildQbxmlRequest, QBXML_VERSION} from './qbxml';
+import {BUSY_POSTPONE_SECONDS, scenarioNote} from './scenarios';
 import type {QbwcMethod, QbwcParams, QbwcResult, QbwcResultValue} from './soap';
 import {
   createMemorySessionStore,
@@ -30,7 +31,7 @@ import {
   type TestScenario,
 } from './session-store';
 
-export {TEST_SCENARIOS, isTestScenario, createMemorySessionStore};
+export {TEST_SCENARIOS, isTestScenario, createMemorySessionStore, BUSY_POSTPONE_SECONDS};
 export type {TestScenario, SessionStore, SessionLogEntry, SessionStatus};
 
 export type QbwcServiceErrorCode =
@@ -114,7 +115,6 @@ export const DEFAULT_CREDENTIAL_TTL_MS = 7 * 24 * 60 * 60_000;
 export const DEFAULT_SERVER_VERSION = 'QBWC test service 1.0.0';
 /** What qb-not-running scenario users are told to open: a file no QuickBooks has, so opening fails. */
 export const MISSING_COMPANY_FILE = 'C:\\QuickBooks\\Missing Company.qbw';
-export const BUSY_POSTPONE_SECONDS = '30';
 /** Web Connector versions below this get a warning from clientVersion. */
 export const MIN_CLIENT_VERSION: readonly [number, number] = [2, 1];
 const MAX_ERROR_TEXT = 500;
@@ -159,9 +159,11 @@ function newUserName(): string {
   return `qbwc-test-${hex}`;
 }
 
-/** SHA-256 of the canonical form (password.ts decides which typing slips are forgiven). */
-// The exact text is hashed, as a real service compares it: a pasted password with a stray space
-// or a look-alike letter fails here as it would there, and the password check names the damage.
+/**
+ * SHA-256 of the password exactly as typed: nothing is trimmed or normalised, as a real service
+ * compares it. A stray space or a look-alike letter fails here as it would there, and the
+ * password check names the damage.
+ */
 function hashPassword(password: string): string {
   return bytesToHex(sha256(textEncoder.encode(password)));
 }
@@ -181,19 +183,6 @@ function clip(text: string): string {
 function parseVersion(text: string): [number, number] | undefined {
   const match = /^\s*(\d{1,4})\.(\d{1,4})/.exec(text);
   return match ? [Number(match[1]), Number(match[2])] : undefined;
-}
-
-const SCENARIO_NOTES: Record<TestScenario, string> = {
-  healthy: 'a normal session: one qbXML request, then 100% done',
-  'no-work': 'authenticate answers "none" (no data exchange required)',
-  busy: `authenticate answers "busy" and postpones the update by ${BUSY_POSTPONE_SECONDS} seconds`,
-  'wrong-password': 'authenticate always answers "nvu", as for a wrong password',
-  'qb-not-running': 'authenticate names a company file QuickBooks cannot open, so the Web Connector calls connectionError',
-  'qbxml-error': 'sendRequestXML returns qbXML QuickBooks cannot parse (0x80040400)',
-};
-
-export function describeScenario(scenario: TestScenario): string {
-  return SCENARIO_NOTES[scenario];
 }
 
 export function createTestService(options: TestServiceOptions = {}): TestService {
@@ -510,7 +499,7 @@ export function createTestService(options: TestServiceOptions = {}): TestService
         appUrl: request.endpointUrl,
         appSupport: request.supportUrl,
         userName,
-        appDescription: request.appDescription ?? `Test connection (${scenario}): ${SCENARIO_NOTES[scenario]}`.slice(0, 80),
+        appDescription: request.appDescription ?? `Test connection (${scenario}): ${scenarioNote(scenario)}`.slice(0, 80),
       }),
     );
     return {

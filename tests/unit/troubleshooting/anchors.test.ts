@@ -23,7 +23,6 @@ const errorCatalogue = JSON.parse(
   readFileSync(new URL('../../fixtures/reference/error-catalogue.json', import.meta.url), 'utf8'),
 ) as {qbwcCodes: string[]; hresults: string[]; anchors: string[]};
 
-
 describe('supportAnchors', () => {
   it('has no id twice on the same page', () => {
     const keys = supportAnchors.map(keyOf);
@@ -95,7 +94,10 @@ describe('publishedAnchors (the history guard)', () => {
       mkdirSync(join(repo, 'tests'));
       const write = (anchors: Anchor[]) => writeFileSync(join(repo, SNAPSHOT_PATH), JSON.stringify(anchors));
       run(repo, 'init', '-q', '-b', 'main');
-      write([{path: '/docs/a', id: 'kept'}, {path: '/docs/a', id: 'dropped'}]);
+      write([
+        {path: '/docs/a', id: 'kept'},
+        {path: '/docs/a', id: 'dropped'},
+      ]);
       run(repo, 'add', '-A');
       run(repo, 'commit', '-q', '-m', 'publish two anchors');
       write([{path: '/docs/a', id: 'kept'}]);
@@ -140,7 +142,8 @@ function pageFile(path: string): string {
   if (update) {
     const dir = join(repoRoot, 'blog');
     const post = readdirSync(dir).find(
-      (name) => /\.mdx?$/.test(name) && new RegExp(`^slug:\\s*${update[1]}\\s*$`, 'm').test(readFileSync(join(dir, name), 'utf8')),
+      (name) =>
+        /\.mdx?$/.test(name) && new RegExp(`^slug:\\s*${update[1]}\\s*$`, 'm').test(readFileSync(join(dir, name), 'utf8')),
     );
     if (!post) throw new Error(`No blog post with the slug of ${path}`);
     return join(dir, post);
@@ -151,7 +154,7 @@ function pageFile(path: string): string {
   return found;
 }
 
-describe('the guide pages\' headings', () => {
+describe("the guide pages' headings", () => {
   const guidePaths = [...new Set(supportAnchors.map((a) => a.path).filter((path) => path !== TROUBLESHOOTING_PATH))];
 
   it.each(guidePaths)('%s has a heading for each of its support anchors', (path) => {

@@ -42,7 +42,9 @@ export function publishedAnchors(repo: string): PublishedAnchors {
   const file = join(repo, SNAPSHOT_PATH);
   if (existsSync(file)) for (const anchor of parse(readFileSync(file, 'utf8'))) keys.add(keyOf(anchor));
 
-  const refs = ['HEAD', 'main', 'origin/main'].filter((ref) => git(repo, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]));
+  const refs = ['HEAD', 'main', 'origin/main'].filter((ref) =>
+    git(repo, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]),
+  );
   if (refs.length === 0) return {keys, versions: 0, note: 'not a git clone: only the snapshot file itself is compared'};
   const commits = (git(repo, ['log', '--format=%H', ...refs, '--', SNAPSHOT_PATH]) ?? '').split('\n').filter(Boolean);
   let versions = 0;
@@ -56,6 +58,8 @@ export function publishedAnchors(repo: string): PublishedAnchors {
   return {
     keys,
     versions,
-    note: shallow ? 'shallow clone: only the history present is compared (clone with full history, e.g. fetch-depth: 0)' : undefined,
+    note: shallow
+      ? 'shallow clone: only the history present is compared (clone with full history, e.g. fetch-depth: 0)'
+      : undefined,
   };
 }
