@@ -28,6 +28,14 @@ test('searching by keyboard alone reaches a result', async ({page}) => {
   await page.keyboard.type('Verify Data');
   await expect(page.getByRole('option').first()).toBeVisible();
   await page.keyboard.press('ArrowDown');
+  // The highlighted result names the page it opens; Enter must open exactly that page.
+  const chosen = page.locator('[role="option"][aria-selected="true"]');
+  await expect(chosen).toHaveCount(1);
+  const href = await chosen.locator('a[href]').first().getAttribute('href');
+  expect(href, 'the highlighted result links somewhere').toBeTruthy();
+  const target = new URL(href ?? '', 'http://site.invalid');
+  expect(target.pathname).not.toBe('/docs/setup/prerequisites');
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/docs\//);
+  await expect(page).toHaveURL((url) => url.pathname === target.pathname && url.hash === target.hash);
+  await expect(page.getByRole('heading', {level: 1})).toBeVisible();
 });
