@@ -3,6 +3,7 @@
  * by element as schema.ts lists them.
  */
 import {XMLBuilder, XMLParser, XMLValidator, type EntityDecoderOptions} from 'fast-xml-parser';
+import {isXmlChar} from '../xml-chars';
 import {emptyQwc} from './defaults';
 import type {QwcIssue, QwcModel, QwcParseResult, QwcScheduler} from './model';
 import {QWC_SCHEMA, SCHEDULER_UNITS, schedulerUnit, type QwcBooleanField, type SchedulerUnitEntry} from './schema';
@@ -61,14 +62,7 @@ class QwcEntityDecoder implements EntityDecoderOptions {
     return text.replace(/&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z_][\w.-]*);/g, (whole, name: string) => {
       if (name.startsWith('#')) {
         const code = name.startsWith('#x') ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
-        const allowed =
-          code === 0x9 ||
-          code === 0xa ||
-          code === 0xd ||
-          (code >= 0x20 && code <= 0xd7ff) ||
-          (code >= 0xe000 && code <= 0xfffd) ||
-          (code >= 0x10000 && code <= 0x10ffff);
-        if (allowed) return String.fromCodePoint(code);
+        if (isXmlChar(code)) return String.fromCodePoint(code);
         this.invalid.add(whole);
         return '';
       }
