@@ -1,14 +1,14 @@
 // Serves the production build and the SOAP test endpoint from one Node process (npm run serve).
 // Settings come from the environment (see the README's settings table); SERVE_STATIC=0 serves the
 // endpoint alone.
-import {join} from 'node:path';
+import {resolve} from 'node:path';
 import {startServer, describeInternalError} from '../src/endpoint/node-server';
 import {endpointConfigFromEnv} from '../src/endpoint/config';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
-  const buildDir = process.env.SERVE_STATIC === '0' ? null : join(__dirname, '..', process.env.BUILD_DIR ?? 'build');
+  const buildDir = process.env.SERVE_STATIC === '0' ? null : resolve(__dirname, '..', process.env.BUILD_DIR ?? 'build');
   try {
     const config = endpointConfigFromEnv(process.env);
     const server = await startServer({

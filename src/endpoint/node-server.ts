@@ -2,6 +2,7 @@ import {createServer, type IncomingMessage, type ServerResponse} from 'node:http
 import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {AddressInfo} from 'node:net';
+import type {Duplex} from 'node:stream';
 import sirv from 'sirv';
 import compression from 'compression';
 import {DEFAULT_BASE_PATH, DEFAULT_LIMITS, type EndpointLimits} from './config';
@@ -111,6 +112,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     dispatch,
   );
   server.maxConnections = limits.maxConnections;
+  server.on('clientError', answerClientError);
   // A client that announces its body (Expect: 100-continue) hears 413 before sending too much.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     if (Number(req.headers['content-length'] ?? 0) > limits.maxBodyBytes) {
@@ -140,6 +142,23 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       });
     });
   });
+}
+
+const CLIENT_ERRORS: Readonly<Record<string, [number, string, string]>> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'The request took too long to arrive.'],
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'The request headers are too large.'],
+};
+
+/** A request Node could not even parse: a short plain answer, then the connection is closed. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, text] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request', 'The request is not valid HTTP.'];
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+  );
 }
 
 function answerInternalError(res: ServerResponse): void {

@@ -38,6 +38,10 @@ export interface OutlineElement {
   end: number;
 }
 
+/** Longest element name, and longest start tag (name and attributes), a message may use. */
+const MAX_NAME_LENGTH = 256;
+const MAX_START_TAG_LENGTH = 4096;
+
 /** Text runs at least this long are worth skipping in the parser (see read.ts). */
 export const LONG_TEXT_RUN = 128;
 const OUTLINE_DEPTH = 3;
@@ -145,9 +149,11 @@ export function scanXmlStructure(xml: string, options: ScanOptions = {}): Outlin
     let nameEnd = lt + 1;
     while (nameEnd < n && !isNameEnd(xml.charCodeAt(nameEnd))) nameEnd++;
     if (nameEnd === lt + 1) throw malformed('a "<" is not followed by an element name');
+    if (nameEnd - lt - 1 > MAX_NAME_LENGTH) throw malformed(`an element name is longer than ${MAX_NAME_LENGTH} characters`);
     let quote = 0;
     let k = nameEnd;
-    for (; k < n; k++) {
+    const tagLimit = Math.min(n, lt + MAX_START_TAG_LENGTH);
+    for (; k < tagLimit; k++) {
       const code = xml.charCodeAt(k);
       if (quote !== 0) {
         if (code === quote) quote = 0;
@@ -160,6 +166,7 @@ export function scanXmlStructure(xml: string, options: ScanOptions = {}): Outlin
       }
     }
     if (k >= n) throw malformed('an element tag is not closed');
+    if (k >= tagLimit) throw malformed(`a start tag is longer than ${MAX_START_TAG_LENGTH} characters`);
     if (open.length === 0 && ++roots > 1) throw malformed('there is more than one root element');
     const depth = open.length + 1;
     if (depth > maxDepth) {

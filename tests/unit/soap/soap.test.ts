@@ -477,3 +477,16 @@ describe('hostile envelopes', () => {
     expect(kept).toHaveLength(50);
   });
 });
+
+describe('markup a parser would spend long on', () => {
+  const open =
+    '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>';
+  const close = '</soap:Body></soap:Envelope>';
+
+  it('refuses an element name of a megabyte and a start tag with thousands of attributes', () => {
+    const longName = codecError(() => parseRequest(`${open}<${'n'.repeat(1_000_000)}/>${close}`));
+    expect(longName.message).toBe('The request is not well-formed XML: an element name is longer than 256 characters.');
+    const attributes = codecError(() => parseRequest(`${open}<serverVersion ${'a="1" '.repeat(170_000)}/>${close}`));
+    expect(attributes.message).toBe('The request is not well-formed XML: a start tag is longer than 4096 characters.');
+  });
+});
