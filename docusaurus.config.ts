@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {brandingFromEnv} from './src/branding';
 import {accessibleDarkCodeTheme, accessibleLightCodeTheme} from './src/prism-themes';
 import endpointDevServer from './src/plugins/endpoint-dev-server';
+import {pageRedirects} from './src/redirects';
 
 // Everything that depends on the environment is read here, once, and named.
 const branding = brandingFromEnv(process.env);
@@ -16,7 +17,7 @@ const algolia =
       }
     : undefined;
 
-const config: Config = {
+const config = {
   title: 'QuickBooks Web Connector Help Center',
   tagline: `Connect QuickBooks Desktop to ${branding.productName}, fix what goes wrong, and test your own endpoint.`,
   favicon: 'img/favicon.svg',
@@ -57,7 +58,8 @@ const config: Config = {
     ],
   ],
 
-  plugins: [endpointDevServer],
+  plugins: [endpointDevServer, ['@docusaurus/plugin-client-redirects', {redirects: [...pageRedirects]}]],
+  clientModules: ['./src/client/moved-anchors.ts'],
 
   themes: algolia
     ? []
@@ -131,6 +133,6 @@ const config: Config = {
     },
     ...(algolia ? {algolia: {...algolia, contextualSearch: true}} : {}),
   } satisfies Preset.ThemeConfig,
-};
+} satisfies Config;
 
 export default config;

@@ -73,8 +73,6 @@ export interface PasswordDiagnosis {
   problems: PasswordProblem[];
   /** The corrected password, only when every problem has a certain fix and the result passes the check. */
   fixed?: string;
-  /** The canonical form the service compares (see normalizePassword). */
-  normalized: string;
 }
 
 const LINE_BREAKS = new Set(['\n', '\r', '\u000B', '\u000C', '\u0085', '\u2028', '\u2029']);
@@ -226,34 +224,6 @@ function isBlank(char: string): boolean {
 
 function isSeparator(char: string): boolean {
   return char === '-' || DASH_LIKES[char] !== undefined;
-}
-
-/**
- * The form the service compares: blanks and dashes of any kind removed, compatibility forms and
- * foreign look-alike letters read as Latin, upper case, O read as 0 and I/L as 1. Characters that
- * stand for no symbol are kept (upper-cased), so they still make the comparison fail.
- */
-export function normalizePassword(input: string): string {
-  let canonical = '';
-  for (const char of input) {
-    if (isBlank(char) || LINE_BREAKS.has(char) || isSeparator(char)) continue;
-    canonical += readSymbol(char)?.symbol ?? char.toUpperCase();
-  }
-  return canonical;
-}
-
-/**
- * Compares two passwords by their canonical forms, touching every byte of the longer one, so the
- * time taken does not reveal how many leading characters were right. Empty passwords never match.
- */
-export function passwordsMatch(a: string, b: string): boolean {
-  const encoder = new TextEncoder();
-  const left = encoder.encode(normalizePassword(a));
-  const right = encoder.encode(normalizePassword(b));
-  let difference = left.length ^ right.length;
-  const length = Math.max(left.length, right.length);
-  for (let i = 0; i < length; i++) difference |= (left[i] ?? 0) ^ (right[i] ?? 0);
-  return difference === 0 && left.length > 0;
 }
 
 interface Char {
@@ -498,14 +468,13 @@ function splitEdges(chars: readonly Char[]): {leading: Char[]; core: Char[]; tra
 
 /** Names every problem in a pasted or typed password, and offers the fix when it is certain. */
 export function checkPassword(input: string): PasswordDiagnosis {
-  const normalized = normalizePassword(input);
   const chars: Char[] = Array.from(input, (char, index) => ({char, position: index + 1}));
   if (chars.every((entry) => isBlank(entry.char) || LINE_BREAKS.has(entry.char))) {
     const message =
       input === ''
         ? 'The password is empty. Paste or type the password you were given.'
         : `The password is empty: it only contains ${describeBlanks(chars)}. Paste or type the password you were given.`;
-    return {ok: false, problems: [{kind: 'empty', message}], normalized};
+    return {ok: false, problems: [{kind: 'empty', message}]};
   }
 
   const diagnosis: Diagnosis = {problems: [], certain: true};
@@ -532,7 +501,6 @@ export function checkPassword(input: string): PasswordDiagnosis {
             'The password has no letters or digits in it, only dashes or punctuation. Paste or type the password you were given.',
         },
       ],
-      normalized,
     };
   }
   checkSymbols(slots, diagnosis);
@@ -553,7 +521,7 @@ export function checkPassword(input: string): PasswordDiagnosis {
     }
   }
   const ok = diagnosis.problems.length === 0;
-  const result: PasswordDiagnosis = {ok, problems: diagnosis.problems, normalized};
+  const result: PasswordDiagnosis = {ok, problems: diagnosis.problems};
   if (!ok && diagnosis.certain && passes) result.fixed = formatGroups(canonical);
   return result;
 }

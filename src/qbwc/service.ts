@@ -19,6 +19,7 @@ import {bytesToHex} from '@noble/hashes/utils';
 import {generatePassword} from './password';
 import {buildQwc, defaultQwc, qwcFileName} from './qwc';
 import {buildQbxmlRequest, QBXML_VERSION} from './qbxml';
+import {BUSY_POSTPONE_SECONDS, scenarioNote} from './scenarios';
 import type {QbwcMethod, QbwcParams, QbwcResult, QbwcResultValue} from './soap';
 import {
   DEFAULT_SESSION_IDLE_TTL_MS,
@@ -36,7 +37,7 @@ import {
 } from './session-store';
 import {MAX_STORED_HRESULT, MAX_STORED_MESSAGE, storedText} from './stored-text';
 
-export {TEST_SCENARIOS, isTestScenario, SessionStoreUnavailableError};
+export {TEST_SCENARIOS, isTestScenario, SessionStoreUnavailableError, BUSY_POSTPONE_SECONDS};
 export type {TestScenario, SessionStore, SessionLogEntry, SessionStatus, CredentialActivity};
 
 export type QbwcServiceErrorCode =
@@ -126,7 +127,6 @@ export const DEFAULT_PENDING_CREDENTIAL_TTL_MS = 2 * 60 * 60_000;
 export const DEFAULT_SERVER_VERSION = 'QBWC test service 1.0.0';
 /** What qb-not-running scenario users are told to open: a file no QuickBooks has, so opening fails. */
 export const MISSING_COMPANY_FILE = 'C:\\QuickBooks\\Missing Company.qbw';
-export const BUSY_POSTPONE_SECONDS = '30';
 /** Web Connector versions below this get a warning from clientVersion. */
 export const MIN_CLIENT_VERSION: readonly [number, number] = [2, 1];
 
@@ -170,9 +170,11 @@ function newUserName(): string {
   return `qbwc-test-${hex}`;
 }
 
-/** SHA-256 of the canonical form (password.ts decides which typing slips are forgiven). */
-// The exact text is hashed, as a real service compares it: a pasted password with a stray space
-// or a look-alike letter fails here as it would there, and the password check names the damage.
+/**
+ * SHA-256 of the password exactly as typed: nothing is trimmed or normalised, as a real service
+ * compares it. A stray space or a look-alike letter fails here as it would there, and the
+ * password check names the damage.
+ */
 function hashPassword(password: string): string {
   return bytesToHex(sha256(textEncoder.encode(password)));
 }
@@ -188,19 +190,6 @@ function digestsEqual(a: string, b: string): boolean {
 function parseVersion(text: string): [number, number] | undefined {
   const match = /^\s*(\d{1,4})\.(\d{1,4})/.exec(text);
   return match ? [Number(match[1]), Number(match[2])] : undefined;
-}
-
-const SCENARIO_NOTES: Record<TestScenario, string> = {
-  healthy: 'a normal session: one qbXML request, then 100% done',
-  'no-work': 'authenticate answers "none" (no data exchange required)',
-  busy: `authenticate answers "busy" and postpones the update by ${BUSY_POSTPONE_SECONDS} seconds`,
-  'wrong-password': 'authenticate always answers "nvu", as for a wrong password',
-  'qb-not-running': 'authenticate names a company file QuickBooks cannot open, so the Web Connector calls connectionError',
-  'qbxml-error': 'sendRequestXML returns qbXML QuickBooks cannot parse (0x80040400)',
-};
-
-export function describeScenario(scenario: TestScenario): string {
-  return SCENARIO_NOTES[scenario];
 }
 
 export function createTestService(options: TestServiceOptions): TestService {
@@ -518,7 +507,7 @@ export function createTestService(options: TestServiceOptions): TestService {
         appUrl: request.endpointUrl,
         appSupport: request.supportUrl,
         userName,
-        appDescription: request.appDescription ?? `Test connection (${scenario}): ${SCENARIO_NOTES[scenario]}`.slice(0, 80),
+        appDescription: request.appDescription ?? `Test connection (${scenario}): ${scenarioNote(scenario)}`.slice(0, 80),
       }),
     );
     return {

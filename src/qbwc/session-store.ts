@@ -10,13 +10,9 @@
  * instances) and durable-object.ts (a Cloudflare Worker). Every one is bounded and expires.
  */
 
-export const TEST_SCENARIOS = ['healthy', 'no-work', 'busy', 'wrong-password', 'qb-not-running', 'qbxml-error'] as const;
-/** What the issued user's sessions will do: every issued user keeps one scenario for its lifetime. */
-export type TestScenario = (typeof TEST_SCENARIOS)[number];
+import type {TestScenario} from './scenarios';
 
-export function isTestScenario(value: unknown): value is TestScenario {
-  return typeof value === 'string' && (TEST_SCENARIOS as readonly string[]).includes(value);
-}
+export {TEST_SCENARIOS, isTestScenario, type TestScenario} from './scenarios';
 
 export type SessionStatus =
   'in-progress' | 'connected' | 'no-work' | 'busy' | 'invalid-password' | 'connection-error' | 'qbxml-error' | 'expired';

@@ -30,8 +30,29 @@ export function isIpAddressHost(host: string): boolean {
   return host.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(host);
 }
 
+/** The name `localhost`: the one host the Web Connector lets use plain http. */
 export function isLocalhost(host: string): boolean {
   return host === 'localhost';
+}
+
+/**
+ * Whether a host means "this machine": `localhost`, any 127.x.x.x address, or the IPv6 loopback.
+ * Takes a URL's `hostname` (IPv6 in brackets) or a bare address, in any case, with or without a
+ * trailing dot. This is the one place in the code that recognises loopback hosts.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * A URL (or origin) with a loopback IP address written as `localhost`. The Web Connector refuses IP
+ * hosts, so a page opened at http://127.0.0.1 must still hand out files that name localhost.
+ */
+export function withLoopbackAsLocalhost(url: URL): URL {
+  const named = new URL(url.href);
+  if (isLoopbackHost(named.hostname) && !isLocalhost(named.hostname)) named.hostname = 'localhost';
+  return named;
 }
 
 /** A LAN machine name such as `buildserver`: no dots, not an IP. */

@@ -3,6 +3,7 @@
  * outcome. No React here, so the rules are unit-tested without a browser.
  */
 import type {SessionOutcome, SessionStep} from '../../qbwc/client';
+import {TEST_SCENARIO_LIST, isTestScenario, type TestScenario} from '../../qbwc/scenarios';
 import {
   anchorForScenario,
   findTroubleshootingEntry,
@@ -11,20 +12,14 @@ import {
 } from '../../qbwc/troubleshooting';
 
 /** How the issued test user behaves; the endpoint plays QuickBooks and the service accordingly. */
-export type Scenario = 'healthy' | 'wrong-password' | 'busy' | 'no-work' | 'qb-not-running' | 'qbxml-error';
+export type Scenario = TestScenario;
 
-export const scenarioOptions: readonly {value: Scenario; label: string; hint: string}[] = [
-  {value: 'healthy', label: 'Healthy', hint: 'Everything works: one request goes to QuickBooks and its answer comes back.'},
-  {value: 'wrong-password', label: 'Wrong password', hint: 'The Web Connector sends a password the service does not accept.'},
-  {value: 'busy', label: 'Busy', hint: 'The service asks the Web Connector to come back later.'},
-  {value: 'no-work', label: 'No work to do', hint: 'The service has nothing to send this time.'},
-  {value: 'qb-not-running', label: 'QuickBooks not running', hint: 'QuickBooks cannot be started for the company file.'},
-  {value: 'qbxml-error', label: 'qbXML error', hint: 'QuickBooks cannot read the request the service sends.'},
-];
+/** The scenarios as the select offers them, from the one list in src/qbwc/scenarios.ts. */
+export const scenarioOptions: readonly {value: Scenario; label: string; hint: string}[] = TEST_SCENARIO_LIST.map(
+  ({id, label, hint}) => ({value: id, label, hint}),
+);
 
-export function isScenario(value: unknown): value is Scenario {
-  return scenarioOptions.some((option) => option.value === value);
-}
+export const isScenario = isTestScenario;
 
 /** Where the check sends its SOAP calls. */
 export type CheckTarget = 'in-page' | 'this-site' | 'custom';

@@ -5,6 +5,7 @@
  * site's server and unit tests.
  */
 import {isScenario, type Scenario, type TransportDiagnosis} from './check-state';
+import {isLoopbackHost} from '../../qbwc/url-rules';
 
 /** A fetch-shaped function: the window's fetch, or the in-page endpoint's. */
 export type FetchLike = (request: Request) => Promise<Response>;
@@ -101,10 +102,6 @@ export function checkServiceUrl(text: string): ServiceUrlCheck {
     return {ok: false, message: 'Leave the user name and password out of the address; use the fields below.'};
   }
   return {ok: true, url: url.href};
-}
-
-function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
 /**

@@ -3,7 +3,7 @@
  * on, and the progress kept in localStorage so a reload (or a trip to the Web Connector and back)
  * does not lose the issued password.
  */
-import {isScenario} from '../ConnectionCheck/check-state';
+import {isTestScenario as isScenario} from '../../qbwc/scenarios';
 import type {IssuedConnection} from '../ConnectionCheck/service-targets';
 
 export const FLOW_STEPS = [

@@ -1,7 +1,7 @@
 import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
-import type {QwcIssue, QwcModel} from '../../qbwc/qwc';
-import {elementOf, referenceHref} from './form-state';
+import {qwcElement, type QwcIssue, type QwcModel} from '../../qbwc/qwc';
+import {referenceHref} from './form-state';
 import IssueList from './IssueList';
 import styles from './styles.module.css';
 
@@ -24,11 +24,11 @@ interface Props {
 
 /** One .qwc element: label, control, what it means, and its problems right below it. */
 export default function FieldRow({field, controlId, issues, onFix, children, after}: Props): ReactNode {
-  const {element, label, help, required} = elementOf(field);
+  const {element, label, help, required} = qwcElement(field);
   const helpId = `${controlId}-help`;
   const issuesId = `${controlId}-issues`;
   const describedBy = issues.length > 0 ? `${issuesId} ${helpId}` : helpId;
-  const optional = !required ? ' (optional)' : field === 'appId' ? ' (may be empty)' : '';
+  const optional = required === 'no' ? ' (optional)' : required === 'element' ? ' (may be empty)' : '';
   return (
     <div className={styles.field}>
       <label htmlFor={controlId} className={styles.label}>

@@ -1,16 +1,18 @@
 import {useEffect, useId, useRef, useState, type DragEvent, type ReactNode} from 'react';
 import clsx from 'clsx';
-import type {QwcIssue, QwcModel} from '../../qbwc/qwc';
-import {elementOf, inspectFileBytes, inspectText, refuseBySize, summarizeIssues, type InspectedFile} from './form-state';
+import {qwcElement, type QwcIssue, type QwcModel} from '../../qbwc/qwc';
+import {inspectFileBytes, inspectText, refuseBySize, summarizeIssues, type InspectedFile} from './form-state';
 import IssueList from './IssueList';
 import styles from './styles.module.css';
 
 interface Props {
   headingLevel: 2 | 3;
   /** Called with the file's values; `openAdvanced` when an advanced field needs attention. */
-  onLoad: (model: QwcModel, openAdvanced: boolean) => void;
+  onLoad: (model: QwcModel, openAdvanced: boolean, source: string) => void;
   onGoToField: (field: keyof QwcModel) => void;
   advancedFields: ReadonlySet<keyof QwcModel>;
+  /** What the form holds now, e.g. 'the default values': said when a file cannot replace it. */
+  formHolds: string;
 }
 
 interface Report {
@@ -23,7 +25,7 @@ function readAsBytes(file: File): Promise<Uint8Array> {
 }
 
 /** Reads an existing .qwc (chosen, dropped or pasted), lists what is wrong and loads it into the form. */
-export default function Inspector({headingLevel, onLoad, onGoToField, advancedFields}: Props): ReactNode {
+export default function Inspector({headingLevel, onLoad, onGoToField, advancedFields, formHolds}: Props): ReactNode {
   const id = useId();
   const Heading = `h${headingLevel}` as const;
   const SubHeading = `h${headingLevel + 1}` as 'h3' | 'h4';
@@ -40,35 +42,45 @@ export default function Inspector({headingLevel, onLoad, onGoToField, advancedFi
     setFocusResult(false);
   }, [focusResult]);
 
-  function show(source: string, inspected: InspectedFile) {
+  /** The one summary of an inspection: what was found, and what the form below now holds. */
+  function show(source: string, inspected: InspectedFile, note = '') {
     setReport({source, inspected});
+    const notLoaded = `Nothing from ${source} was loaded: the form below still holds ${formHolds}.`;
     if (inspected.kind === 'unreadable') {
-      setStatus(`${source} could not be read.`);
+      setStatus(`${note}${source} could not be read. ${notLoaded}`);
     } else {
       const {model, issues} = inspected.result;
       if (model) {
         const openAdvanced = issues.some((issue) => issue.field !== 'document' && advancedFields.has(issue.field));
-        onLoad(model, openAdvanced);
+        onLoad(model, openAdvanced, source);
       }
-      const found = issues.length === 0 ? 'no problems found' : `${summarizeIssues(issues)} found`;
-      setStatus(`Inspected ${source}: ${found}.${model ? ' Its values are now in the form below.' : ''}`);
+      const found =
+        issues.length === 0 ? 'No problems found: the Web Connector should accept this file.' : `${summarizeIssues(issues)}.`;
+      // A file that is not well-formed XML is read as far as possible; say that the values are partial.
+      const partial = issues.some((issue) => issue.field === 'document' && issue.severity === 'error');
+      const loaded = `The form below now holds ${partial ? 'what could be read from' : 'the values from'} ${source}.`;
+      setStatus(`${note}${found} ${model ? loaded : notLoaded}`);
     }
     setFocusResult(true);
   }
 
-  async function inspectFile(file: File | undefined) {
+  async function inspectFile(file: File | undefined, note = '') {
     if (!file) return;
     const source = `“${file.name}”`;
     try {
       // Size first: a huge file is refused without being read into memory.
       const inspected = refuseBySize(file.size) ?? inspectFileBytes(await readAsBytes(file));
       if (inspected.kind === 'parsed') setPasted(inspected.text);
-      show(source, inspected);
+      show(source, inspected, note);
     } catch (error) {
-      show(source, {
-        kind: 'unreadable',
-        message: `The browser could not read the file (${error instanceof Error ? error.message : String(error)}). Try choosing it again, or open it in Notepad and paste its text below.`,
-      });
+      show(
+        source,
+        {
+          kind: 'unreadable',
+          message: `The browser could not read the file (${error instanceof Error ? error.message : String(error)}). Try choosing it again, or open it in Notepad and paste its text below.`,
+        },
+        note,
+      );
     }
   }
 
@@ -76,8 +88,7 @@ export default function Inspector({headingLevel, onLoad, onGoToField, advancedFi
     event.preventDefault();
     setDragging(false);
     const files = event.dataTransfer.files;
-    if (files.length > 1) setStatus('Only the first of the dropped files is inspected.');
-    void inspectFile(files[0]);
+    void inspectFile(files[0], files.length > 1 ? 'Only the first of the dropped files was inspected. ' : '');
   }
 
   const fileId = `${id}-file`;
@@ -142,15 +153,16 @@ export default function Inspector({headingLevel, onLoad, onGoToField, advancedFi
           </button>
         </div>
       </div>
-      <p role="status" className={styles.actionStatus}>
-        {status}
-      </p>
-      {report && (
-        <div className={styles.report}>
+      <div className={report ? styles.report : undefined}>
+        {report && (
           <SubHeading ref={resultHeading} tabIndex={-1} className={styles.subheading}>
             Problems in {report.source}
           </SubHeading>
-          {report.inspected.kind === 'unreadable' ? (
+        )}
+        {/* The summary is said once, here; it stays mounted so screen readers announce each new one. */}
+        <p role="status">{status}</p>
+        {report &&
+          (report.inspected.kind === 'unreadable' ? (
             <IssueList issues={[{field: 'document', severity: 'error', message: report.inspected.message}]} />
           ) : (
             <InspectionResult
@@ -158,9 +170,8 @@ export default function Inspector({headingLevel, onLoad, onGoToField, advancedFi
               loaded={report.inspected.result.model !== null}
               onGoToField={onGoToField}
             />
-          )}
-        </div>
-      )}
+          ))}
+      </div>
     </section>
   );
 }
@@ -175,21 +186,15 @@ function InspectionResult({
   onGoToField: (field: keyof QwcModel) => void;
 }): ReactNode {
   return (
-    <>
-      <p>
-        {issues.length === 0 ? 'No problems found: the Web Connector should accept this file.' : `${summarizeIssues(issues)}.`}{' '}
-        {loaded ? 'Its values are now in the form below.' : 'Nothing could be loaded into the form.'}
-      </p>
-      <IssueList
-        issues={issues}
-        renderExtra={(issue) =>
-          issue.field === 'document' || !loaded ? null : (
-            <button type="button" className={styles.linkButton} onClick={() => onGoToField(issue.field as keyof QwcModel)}>
-              Go to {elementOf(issue.field as keyof QwcModel).label}
-            </button>
-          )
-        }
-      />
-    </>
+    <IssueList
+      issues={issues}
+      renderExtra={(issue) =>
+        issue.field === 'document' || !loaded ? null : (
+          <button type="button" className={styles.linkButton} onClick={() => onGoToField(issue.field as keyof QwcModel)}>
+            Go to {qwcElement(issue.field as keyof QwcModel).label}
+          </button>
+        )
+      }
+    />
   );
 }

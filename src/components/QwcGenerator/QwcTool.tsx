@@ -2,14 +2,24 @@ import {useCallback, useEffect, useId, useMemo, useState, type ReactNode} from '
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import useBranding from '@site/src/components/Branding/useBranding';
 import CodePreview from '@site/src/components/CodePreview';
-import {QWC_ELEMENTS, QWC_MIME_TYPE, buildQwc, newGuid, qwcFileName, type QwcIssue, type QwcModel} from '../../qbwc/qwc';
+import {
+  QWC_MIME_TYPE,
+  QWC_SCHEMA,
+  SCHEDULER_UNITS,
+  buildQwc,
+  newGuid,
+  qwcElement,
+  qwcFileName,
+  type QwcIssue,
+  type QwcModel,
+} from '../../qbwc/qwc';
 import {
   FIELD_CHOICES,
   applyFix,
   brandedDefaultModel,
   controlId,
   countIssues,
-  elementOf,
+  isBooleanField,
   firstErrorField,
   formToModel,
   initialModel,
@@ -32,7 +42,6 @@ import useHashTargetAfterLoad from '../useHashTargetAfterLoad';
 
 const STORAGE_KEY = 'qbwc-help:qwc-generator';
 const GENERATOR_PATH = '/docs/tools/qwc-generator';
-const URL_FIELDS = new Set<keyof QwcModel>(['appUrl', 'appSupport', 'certUrl']);
 const NO_ISSUES: readonly QwcIssue[] = [];
 
 interface Props {
@@ -72,13 +81,26 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
   const [start] = useState(() => {
     const fromAddress = initialModel(window.location.search, defaults());
     if (fromAddress.fromLink)
-      return {values: modelToForm(fromAddress.model), note: 'The form holds the values from the shared link.'};
+      return {
+        values: modelToForm(fromAddress.model),
+        holds: 'the values from the shared link',
+        note: 'The form holds the values from the shared link.',
+      };
     const stored = readStoredValues();
-    return stored ? {values: stored, note: ''} : {values: modelToForm(fromAddress.model), note: ''};
+    return stored
+      ? {
+          values: stored,
+          holds: 'the values it had before the page was reloaded',
+          note: 'The form holds the values it had before the page was reloaded. Choose Start over for the defaults.',
+        }
+      : {values: modelToForm(fromAddress.model), holds: 'the default values', note: ''};
   });
   const [values, setValues] = useState<QwcFormValues>(start.values);
   const [advancedOpen, setAdvancedOpen] = useState(false);
   const [actionStatus, setActionStatus] = useState(start.note);
+  // Where the form's values came from, and whether they were changed since: said when a file cannot replace them.
+  const [holds, setHolds] = useState(start.holds);
+  const [edited, setEdited] = useState(false);
   const [focusTarget, setFocusTarget] = useState<keyof QwcModel | null>(null);
 
   useEffect(() => {
@@ -107,21 +129,29 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
   }, [focusTarget, idPrefix]);
 
   const goToField = useCallback((field: keyof QwcModel) => {
-    if (elementOf(field).advanced) setAdvancedOpen(true);
+    if (qwcElement(field).advanced) setAdvancedOpen(true);
     setFocusTarget(field);
   }, []);
 
-  const setText = (field: TextField, value: string) =>
-    setValues((current) => ({...current, text: {...current.text, [field]: value}}));
+  /** Every change the user makes: the last action's status (e.g. "Copied a link") no longer describes the form. */
+  const edit = (update: (current: QwcFormValues) => QwcFormValues) => {
+    setValues(update);
+    setEdited(true);
+    setActionStatus('');
+  };
+  const setText = (field: TextField, value: string) => edit((current) => ({...current, text: {...current.text, [field]: value}}));
   const setBoolean = (field: BooleanField, value: QwcFormValues['booleans'][BooleanField]) =>
-    setValues((current) => ({...current, booleans: {...current.booleans, [field]: value}}));
+    edit((current) => ({...current, booleans: {...current.booleans, [field]: value}}));
   const fix = (change: Partial<QwcModel>) => {
-    setValues((current) => applyFix(current, change));
+    edit((current) => applyFix(current, change));
     setActionStatus('Fix applied.');
   };
 
-  const loadModel = useCallback((loaded: QwcModel, openAdvanced: boolean) => {
+  const loadModel = useCallback((loaded: QwcModel, openAdvanced: boolean, source: string) => {
     setValues(modelToForm(loaded));
+    setHolds(`the values from ${source}`);
+    setEdited(false);
+    setActionStatus('');
     if (openAdvanced) setAdvancedOpen(true);
   }, []);
 
@@ -168,11 +198,13 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
 
   function startOver() {
     setValues(modelToForm(defaults()));
+    setHolds('the default values');
+    setEdited(false);
     setActionStatus('The form is back to the default values, with new GUIDs.');
   }
 
   function renderControl(field: TextField, control: ControlProps): ReactNode {
-    const {required} = elementOf(field);
+    const {required} = qwcElement(field);
     const value = values.text[field];
     const choices = FIELD_CHOICES[field];
     if (choices) {
@@ -184,8 +216,8 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
           className={styles.input}
           value={value}
           onChange={(event) => setText(field, event.target.value)}
-          aria-required={required}>
-          {(!required || value === '') && <option value="">{required ? 'Choose…' : 'Not set'}</option>}
+          aria-required={required === 'value'}>
+          {(required === 'no' || value === '') && <option value="">{required === 'no' ? 'Not set' : 'Choose…'}</option>}
           {options.map((option) => (
             <option key={option} value={option}>
               {choices.includes(option) ? option : `${option} (not allowed)`}
@@ -201,10 +233,10 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
         className={styles.input}
         value={value}
         onChange={(event) => setText(field, event.target.value)}
-        aria-required={required && field !== 'appId'}
+        aria-required={required === 'value'}
         autoComplete="off"
         spellCheck={false}
-        inputMode={URL_FIELDS.has(field) ? 'url' : undefined}
+        inputMode={qwcElement(field).kind === 'url' ? 'url' : undefined}
       />
     );
   }
@@ -213,7 +245,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
     const id = controlId(idPrefix, field);
     const fieldIssues = grouped.get(field) ?? NO_ISSUES;
     if (field === 'scheduler') return renderScheduler(id, fieldIssues);
-    if (field === 'isReadOnly' || field === 'notify') {
+    if (isBooleanField(field)) {
       return (
         <FieldRow key={field} field={field} controlId={id} issues={fieldIssues} onFix={fix}>
           {(control) => (
@@ -231,7 +263,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
       );
     }
     const guid = field === 'ownerId' || field === 'fileId';
-    const element = elementOf(field).element;
+    const element = qwcElement(field).element;
     return (
       <FieldRow
         key={field}
@@ -258,7 +290,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
   }
 
   function renderScheduler(id: string, fieldIssues: readonly QwcIssue[]): ReactNode {
-    const {help} = elementOf('scheduler');
+    const {help} = qwcElement('scheduler');
     const unitId = `${id}-unit`;
     const helpId = `${id}-help`;
     const issuesId = `${id}-issues`;
@@ -283,7 +315,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
               disabled={values.schedulerUnit === ''}
               aria-invalid={invalid}
               aria-describedby={describedBy}
-              onChange={(event) => setValues((current) => ({...current, schedulerEvery: event.target.value}))}
+              onChange={(event) => edit((current) => ({...current, schedulerEvery: event.target.value}))}
               autoComplete="off"
             />
           </span>
@@ -297,15 +329,18 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
               value={values.schedulerUnit}
               onChange={(event) => {
                 const unit = event.target.value as QwcFormValues['schedulerUnit'];
-                setValues((current) => ({
+                edit((current) => ({
                   ...current,
                   schedulerUnit: unit,
                   schedulerEvery: unit !== '' && current.schedulerEvery === '' ? '15' : current.schedulerEvery,
                 }));
               }}>
               <option value="">Not set</option>
-              <option value="minutes">minutes (RunEveryNMinutes)</option>
-              <option value="seconds">seconds (RunEveryNSeconds)</option>
+              {SCHEDULER_UNITS.map(({unit, element}) => (
+                <option key={unit} value={unit}>
+                  {unit} ({element})
+                </option>
+              ))}
             </select>
           </span>
         </div>
@@ -317,8 +352,8 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
     );
   }
 
-  const basic = QWC_ELEMENTS.filter((entry) => !entry.advanced);
-  const advanced = QWC_ELEMENTS.filter((entry) => entry.advanced);
+  const basic = QWC_SCHEMA.filter((entry) => !entry.advanced);
+  const advanced = QWC_SCHEMA.filter((entry) => entry.advanced);
   const advancedErrors = advanced.filter((entry) => grouped.get(entry.field)?.some((issue) => issue.severity === 'error')).length;
   const reasonId = `${idPrefix}-download-reason`;
   const summaryIssues = issues.filter((issue) => issue.field !== 'document');
@@ -330,6 +365,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
         onLoad={loadModel}
         onGoToField={goToField}
         advancedFields={new Set(advanced.map((entry) => entry.field))}
+        formHolds={edited ? `${holds}, with your changes` : holds}
       />
 
       <section className={styles.generator} aria-labelledby={`${idPrefix}-heading`}>
@@ -369,7 +405,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
                     return (
                       <li key={`${issue.field}-${index}`}>
                         <button type="button" className={styles.linkButton} onClick={() => goToField(field)}>
-                          {issue.severity === 'error' ? 'Error' : 'Warning'} in {elementOf(field).label}
+                          {issue.severity === 'error' ? 'Error' : 'Warning'} in {qwcElement(field).label}
                         </button>
                       </li>
                     );

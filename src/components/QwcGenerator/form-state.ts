@@ -4,23 +4,30 @@
  * all of it is unit-tested without a browser.
  */
 import {
-  QWC_ELEMENTS,
+  QWC_BOOLEAN_FIELDS,
+  QWC_REQUIRED_FIELDS,
+  QWC_SCHEMA,
+  QWC_TEXT_FIELDS,
   decodeQwcShareParams,
   defaultQwc,
   emptyQwc,
   encodeQwcShareParams,
   parseQwc,
+  qwcElement,
+  schedulerUnit,
   validateQwc,
-  type QwcElement,
+  type QwcBooleanField,
   type QwcField,
   type QwcIssue,
   type QwcModel,
   type QwcParseResult,
+  type QwcTextField,
 } from '../../qbwc/qwc';
 import {troubleshootingHref} from '../../qbwc/troubleshooting';
+import {withLoopbackAsLocalhost} from '../../qbwc/url-rules';
 
-export type TextField = Exclude<keyof QwcModel, 'scheduler' | 'isReadOnly' | 'notify'>;
-export type BooleanField = 'isReadOnly' | 'notify';
+export type TextField = QwcTextField;
+export type BooleanField = QwcBooleanField;
 export type SchedulerUnit = '' | 'minutes' | 'seconds';
 
 /** Exactly what the controls hold: text, so a half-typed value is never lost or coerced. */
@@ -32,24 +39,17 @@ export interface QwcFormValues {
   schedulerEvery: string;
 }
 
-export const TEXT_FIELDS: readonly TextField[] = QWC_ELEMENTS.map((entry) => entry.field).filter(
-  (field): field is TextField => field !== 'scheduler' && field !== 'isReadOnly' && field !== 'notify',
+export const TEXT_FIELDS: readonly TextField[] = QWC_TEXT_FIELDS;
+
+const REQUIRED = new Set<keyof QwcModel>(QWC_REQUIRED_FIELDS);
+
+/** Values a select offers, from the schema; anything else a file holds is shown too, marked as not allowed. */
+export const FIELD_CHOICES: Partial<Record<TextField, readonly string[]>> = Object.fromEntries(
+  QWC_SCHEMA.flatMap((entry) => ('allowed' in entry ? [[entry.field, entry.allowed]] : [])),
 );
 
-const REQUIRED = new Set(QWC_ELEMENTS.filter((entry) => entry.required).map((entry) => entry.field));
-
-/** Values a select offers; anything else a file holds is shown too, marked as not allowed. */
-export const FIELD_CHOICES: Partial<Record<TextField, readonly string[]>> = {
-  qbType: ['QBFS', 'QBPOS'],
-  personalDataPref: ['pdpNotNeeded', 'pdpOptional', 'pdpRequired'],
-  unattendedModePref: ['umpRequired', 'umpOptional'],
-  style: ['Document', 'DocWrapped', 'RPC'],
-};
-
-export function elementOf(field: keyof QwcModel): QwcElement {
-  const element = QWC_ELEMENTS.find((entry) => entry.field === field);
-  if (!element) throw new Error(`No .qwc element for the field "${field}".`);
-  return element;
+export function isBooleanField(field: keyof QwcModel): field is BooleanField {
+  return qwcElement(field).kind === 'boolean';
 }
 
 /** The id of the control a field's problems point at; the scheduler's is its number box. */
@@ -59,7 +59,7 @@ export function controlId(idPrefix: string, field: keyof QwcModel): string {
 
 /** '/docs/reference/qwc-file#appurl': the reference section for an element. */
 export function referenceHref(field: keyof QwcModel): string {
-  return `/docs/reference/qwc-file#${elementOf(field).element.toLowerCase()}`;
+  return `/docs/reference/qwc-file#${qwcElement(field).element.toLowerCase()}`;
 }
 
 /** The troubleshooting link for an issue, or undefined when it has none the catalogue knows. */
@@ -101,7 +101,7 @@ export function formToModel(values: QwcFormValues): QwcModel {
     const value = values.text[field];
     if (REQUIRED.has(field) || value !== '') (model as unknown as Record<string, string>)[field] = value;
   }
-  for (const field of ['isReadOnly', 'notify'] as const) {
+  for (const field of QWC_BOOLEAN_FIELDS) {
     const value = values.booleans[field];
     if (value !== '') model[field] = value === 'true';
   }
@@ -118,7 +118,7 @@ export function formToModel(values: QwcFormValues): QwcModel {
 export function validateForm(values: QwcFormValues): QwcIssue[] {
   const issues = validateQwc(formToModel(values));
   if (values.schedulerUnit === '' || readInterval(values.schedulerEvery) !== undefined) return issues;
-  const element = values.schedulerUnit === 'minutes' ? 'RunEveryNMinutes' : 'RunEveryNSeconds';
+  const {element} = schedulerUnit(values.schedulerUnit);
   const typed = values.schedulerEvery.trim();
   const own: QwcIssue = {
     field: 'scheduler',
@@ -141,7 +141,7 @@ export function applyFix(values: QwcFormValues, fix: Partial<QwcModel>): QwcForm
     if (key === 'scheduler') {
       next.schedulerUnit = fixed.schedulerUnit;
       next.schedulerEvery = fixed.schedulerEvery;
-    } else if (key === 'isReadOnly' || key === 'notify') {
+    } else if (isBooleanField(key)) {
       next.booleans[key] = fixed.booleans[key];
     } else {
       next.text[key] = fixed.text[key];
@@ -153,7 +153,7 @@ export function applyFix(values: QwcFormValues, fix: Partial<QwcModel>): QwcForm
 /** How a fix reads on its button: 'Set App URL to "https://…"'. */
 export function describeFix(fix: Partial<QwcModel>): string {
   const parts = (Object.entries(fix) as [keyof QwcModel, QwcModel[keyof QwcModel]][]).map(([field, value]) => {
-    const label = elementOf(field).label;
+    const label = qwcElement(field).label;
     if (value === undefined) return `clear ${label}`;
     if (typeof value === 'object') return `set ${label} to every ${value.every} ${value.unit}`;
     return `set ${label} to "${String(value)}"`;
@@ -196,16 +196,10 @@ export function issuesByField(issues: readonly QwcIssue[]): Map<QwcField, QwcIss
 
 /** The first field with an error, in the order the form shows them; where Download sends focus. */
 export function firstErrorField(issues: readonly QwcIssue[]): keyof QwcModel | undefined {
-  for (const {field} of QWC_ELEMENTS) {
+  for (const {field} of QWC_SCHEMA) {
     if (issues.some((issue) => issue.field === field && issue.severity === 'error')) return field;
   }
   return undefined;
-}
-
-// The Web Connector refuses IP-address hosts, and a page opened as 127.0.0.1 means "this PC".
-function withNamedLoopback(url: URL): URL {
-  if (url.hostname === '127.0.0.1' || url.hostname === '[::1]') url.hostname = 'localhost';
-  return url;
 }
 
 /**
@@ -215,7 +209,7 @@ function withNamedLoopback(url: URL): URL {
 export function brandedEndpointUrls(endpointUrl: string, origin: string): {appUrl: string; appSupport: string} {
   let endpoint: URL;
   try {
-    endpoint = withNamedLoopback(new URL(endpointUrl || '/qbwc', origin));
+    endpoint = withLoopbackAsLocalhost(new URL(endpointUrl || '/qbwc', origin));
   } catch {
     return {appUrl: endpointUrl, appSupport: ''};
   }
@@ -240,8 +234,6 @@ export function brandedDefaultModel(branding: BrandingDefaults, origin: string):
   });
 }
 
-const REQUIRED_SHARE_FIELDS = QWC_ELEMENTS.filter((entry) => entry.required).map((entry) => entry.field);
-
 /**
  * The model a page opens with: the shared link's values when the address carries one. A link
  * with every required field describes a whole file (a missing optional field means "not set");
@@ -250,7 +242,7 @@ const REQUIRED_SHARE_FIELDS = QWC_ELEMENTS.filter((entry) => entry.required).map
 export function initialModel(search: string, defaults: QwcModel): {model: QwcModel; fromLink: boolean} {
   const shared = decodeQwcShareParams(search);
   if (Object.keys(shared).length === 0) return {model: defaults, fromLink: false};
-  const complete = REQUIRED_SHARE_FIELDS.every((field) => field in shared);
+  const complete = QWC_REQUIRED_FIELDS.every((field) => field in shared);
   if (!complete) return {model: {...defaults, ...shared}, fromLink: true};
   return {model: {...emptyQwc(), ...shared}, fromLink: true};
 }

@@ -148,23 +148,24 @@ describe('POST /qbwc errors', () => {
     expectFault(await soapPost(small, 'getLastError', wide), 413);
   });
 
-  it('rejects a billion-laughs entity bomb within 50 ms', async () => {
+  it('rejects a billion-laughs entity bomb without expanding it', async () => {
     const entities = Array.from({length: 10}, (_, i) =>
       i === 0 ? '<!ENTITY lol0 "lol">' : `<!ENTITY lol${i} "${`&lol${i - 1};`.repeat(10)}">`,
     ).join('');
     const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [${entities}]><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><authenticate xmlns="http://developer.intuit.com/"><strUserName>&lol9;</strUserName><strPassword>x</strPassword></authenticate></soap:Body></soap:Envelope>`;
-    const start = performance.now();
     const response = await soapPost(endpoint, 'authenticate', bomb);
-    expect(performance.now() - start).toBeLessThan(50);
     expect(expectFault(response).message).toContain('DOCTYPE');
+    // Refused before any entity is read: nothing of the expansion reaches the answer.
+    expect(response.body).not.toContain('lollol');
+    expect(response.body.length).toBeLessThan(bomb.length);
   });
 
-  it('rejects 10 000-deep nesting within 50 ms', async () => {
+  it('rejects 10 000-deep nesting with a Fault, and still answers the next call', async () => {
     const deep = `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>${'<a>'.repeat(10_000)}${'</a>'.repeat(10_000)}</soap:Body></soap:Envelope>`;
-    const start = performance.now();
     const response = await soapPost(endpoint, 'serverVersion', deep);
-    expect(performance.now() - start).toBeLessThan(50);
     expect(expectFault(response).message).toContain('nested');
+    const next = await soapPost(endpoint, 'serverVersion', buildRequest('serverVersion', {}));
+    expect(next.status).toBe(200);
   });
 
   it('answers a wrong or expired ticket with a Fault that says so', async () => {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {XMLValidator} from 'fast-xml-parser';
 import {
-  QWC_ELEMENTS,
+  QWC_SCHEMA,
   QWC_MIME_TYPE,
   buildQwc,
   decodeQwcShareParams,
@@ -120,7 +120,7 @@ describe('buildQwc', () => {
     expect(xml).toContain('<IsReadOnly>true</IsReadOnly>');
   });
 
-  it('writes the elements in the QWC_ELEMENTS order', () => {
+  it('writes the elements in the QWC_SCHEMA order', () => {
     const full: QwcModel = {
       ...model,
       style: 'Document',
@@ -133,7 +133,7 @@ describe('buildQwc', () => {
       certUrl: 'https://sync.example.com/cert',
     };
     const order = [...buildQwc(full).matchAll(/^ {2}<(\w+)>/gm)].map((match) => match[1]);
-    expect(order).toEqual(QWC_ELEMENTS.map((entry) => entry.element));
+    expect(order).toEqual(QWC_SCHEMA.map((entry) => entry.element));
   });
 });
 
@@ -174,6 +174,36 @@ describe('parseQwc', () => {
     const missing = result.issues.filter((entry) => entry.code === 'QBWC1039');
     expect(missing.map((entry) => entry.field)).toEqual(['appId', 'appDescription']);
     expect(missing[0]?.message).toContain('<AppID></AppID>');
+  });
+
+  it('words an absent element and an empty one the same way, once each', () => {
+    const absent = parseQwc(
+      minimal('')
+        .replace(/<OwnerID>.*<\/OwnerID>/, '')
+        .replace('<AppID/>', ''),
+    );
+    const empty = parseQwc(minimal('').replace(/<OwnerID>.*<\/OwnerID>/, '<OwnerID></OwnerID>'));
+    const ownerAbsent = absent.issues.filter((entry) => entry.field === 'ownerId');
+    const ownerEmpty = empty.issues.filter((entry) => entry.field === 'ownerId');
+    expect(ownerAbsent.map((entry) => entry.message)).toEqual([
+      'OwnerID is missing: the file has no <OwnerID> element. The Web Connector refuses a .qwc file without it (QBWC1039).',
+    ]);
+    expect(ownerEmpty.map((entry) => entry.message)).toEqual([
+      'OwnerID is missing: <OwnerID> is empty. The Web Connector refuses a .qwc file without it (QBWC1039).',
+    ]);
+    expect(absent.issues.find((entry) => entry.field === 'appId')?.message).toMatch(
+      /^AppID is missing: the file has no <AppID> element\. It may be empty/,
+    );
+  });
+
+  it('quotes an address exactly as the file writes it', () => {
+    const result = parseQwc(
+      minimal('')
+        .replace('https://a.example.com/q', 'http://example.com')
+        .replace('https://a.example.com/s', 'http://example.com/s'),
+    );
+    const http = result.issues.find((entry) => entry.code === 'QBWC1010');
+    expect(http?.message).toMatch(/^AppURL "http:\/\/example\.com" uses http\./);
   });
 
   it('rejects HTML entities that XML does not define', () => {
@@ -292,16 +322,16 @@ describe('defaultQwc and newGuid', () => {
   });
 });
 
-describe('QWC_ELEMENTS', () => {
+describe('QWC_SCHEMA', () => {
   it('lists every model field once, with a label and help text', () => {
-    const fields = QWC_ELEMENTS.map((entry) => entry.field);
+    const fields = QWC_SCHEMA.map((entry) => entry.field);
     expect(new Set(fields).size).toBe(fields.length);
     expect(fields).toHaveLength(19);
-    for (const entry of QWC_ELEMENTS) {
+    for (const entry of QWC_SCHEMA) {
       expect(entry.label.length, entry.element).toBeGreaterThan(2);
       expect(entry.help.length, entry.element).toBeGreaterThan(20);
     }
-    expect(QWC_ELEMENTS.filter((entry) => entry.required).map((entry) => entry.element)).toEqual([
+    expect(QWC_SCHEMA.filter((entry) => entry.required !== 'no').map((entry) => entry.element)).toEqual([
       'AppName',
       'AppID',
       'AppURL',
@@ -312,6 +342,17 @@ describe('QWC_ELEMENTS', () => {
       'FileID',
       'QBType',
     ]);
+    expect(QWC_SCHEMA.filter((entry) => entry.required === 'element').map((entry) => entry.element)).toEqual([
+      'AppID',
+      'AppDescription',
+    ]);
+  });
+
+  it('gives every element but the Scheduler its own share parameter, and every choice its allowed values', () => {
+    const params = QWC_SCHEMA.flatMap((entry) => ('share' in entry ? [entry.share] : []));
+    expect(params).toHaveLength(18);
+    expect(new Set(params).size).toBe(params.length);
+    for (const entry of QWC_SCHEMA) expect('allowed' in entry, entry.element).toBe(entry.kind === 'choice');
   });
 });
 

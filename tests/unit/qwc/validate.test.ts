@@ -33,7 +33,7 @@ describe('validateQwc', () => {
       const issues = check({[field]: '  '});
       const required = issues.filter((entry) => entry.field === field && entry.severity === 'error');
       expect(required).toEqual([expect.objectContaining({code: 'QBWC1039', anchor: 'qbwc1039'})]);
-      expect(required[0]?.message).toMatch(/required/);
+      expect(required[0]?.message).toMatch(/^\w+ is missing: <\w+> is empty\./);
     },
   );
 

@@ -1,15 +1,13 @@
-import {existsSync, readFileSync, readdirSync} from 'node:fs';
+import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {buildRequest, buildResponse, parseRequest, parseResponse} from '../../../src/qbwc/soap';
 
-// The shared reference set lives outside the repository; these tests run where it exists.
-const REFERENCE = '/work/shared/reference/envelopes';
+// Envelopes from the shared reference set, copied into the repository (tests/fixtures/reference/README.md).
+const REFERENCE = join(__dirname, '../../fixtures/reference/envelopes');
 const read = (...parts: string[]) => readFileSync(join(REFERENCE, ...parts), 'utf8');
 const list = (dir: string, prefix = '') =>
-  existsSync(join(REFERENCE, dir))
-    ? readdirSync(join(REFERENCE, dir)).filter((f) => f.endsWith('.xml') && f.startsWith(prefix))
-    : [];
+  readdirSync(join(REFERENCE, dir)).filter((f) => f.endsWith('.xml') && f.startsWith(prefix));
 
 /** The escaped text between <tag> and </tag>, as it sits on the wire. */
 function wireText(xml: string, tag: string): string {
@@ -19,7 +17,7 @@ function wireText(xml: string, tag: string): string {
   return xml.slice(start + tag.length + 2, end);
 }
 
-describe.runIf(existsSync(REFERENCE))('reference envelopes', () => {
+describe('reference envelopes', () => {
   it('round-trips every synthetic request', () => {
     const files = list('', 'request-');
     expect(files.length).toBeGreaterThanOrEqual(12);

@@ -1,4 +1,6 @@
-import {existsSync, readFileSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {
@@ -8,23 +10,18 @@ import {
   supportAnchors,
   troubleshootingEntries,
   troubleshootingHref,
+  troubleshootingSections,
 } from '../../../src/qbwc/troubleshooting';
+import {SNAPSHOT_PATH, keyOf, publishedAnchors, type Anchor} from './published-anchors';
 
-interface Anchor {
-  path: string;
-  id: string;
-}
+const repoRoot = join(__dirname, '../../..');
 
 const snapshotUrl = new URL('../../anchors.snapshot.json', import.meta.url);
 const snapshot = JSON.parse(readFileSync(snapshotUrl, 'utf8')) as Anchor[];
-// The shared reference sits beside the project on the team's machines, not in a clone of it; the
-// project's own list of required codes (below) is checked everywhere, the reference when present.
-const referenceFile = join(process.env.QBWC_REFERENCE_DIR ?? '/work/shared/reference', 'qbwc.md');
-const referenceText = existsSync(referenceFile) ? readFileSync(referenceFile, 'utf8') : '';
-/** §3 of the reference: the error catalogue the page must cover. */
-const errorCatalogue = referenceText.slice(referenceText.indexOf('## 3. Error catalogue'), referenceText.indexOf('## 4. Peers'));
-
-const keyOf = (a: Anchor): string => `${a.path}#${a.id}`;
+/** The codes and anchors named in the reference's error catalogue (tests/fixtures/reference/README.md). */
+const errorCatalogue = JSON.parse(
+  readFileSync(new URL('../../fixtures/reference/error-catalogue.json', import.meta.url), 'utf8'),
+) as {qbwcCodes: string[]; hresults: string[]; anchors: string[]};
 
 describe('supportAnchors', () => {
   it('has no id twice on the same page', () => {
@@ -65,6 +62,18 @@ describe('the anchor snapshot (tests/anchors.snapshot.json)', () => {
     ).toEqual([]);
   });
 
+  it('keeps every anchor any committed version of the snapshot held, even if its line was deleted too', () => {
+    const published = publishedAnchors(repoRoot);
+    if (published.note) console.warn(`Anchor history: ${published.note}.`);
+    const current = new Set(supportAnchors.map(keyOf));
+    const removed = [...published.keys].filter((key) => !current.has(key));
+    expect(
+      removed,
+      'These anchors were published (a committed tests/anchors.snapshot.json held them). Restore each one; ' +
+        'deleting its snapshot line does not unpublish it.',
+    ).toEqual([]);
+  });
+
   it('records every current anchor, so a later removal is caught', () => {
     const recorded = new Set(snapshot.map(keyOf));
     const unrecorded = supportAnchors.filter((a) => !recorded.has(keyOf(a)));
@@ -75,10 +84,93 @@ describe('the anchor snapshot (tests/anchors.snapshot.json)', () => {
   });
 });
 
-describe.runIf(referenceText !== '')('coverage of the reference error catalogue', () => {
-  const qbwcCodes = [...new Set(errorCatalogue.match(/QBWC\d{4}/g) ?? [])];
-  const hresults = [...new Set(errorCatalogue.match(/0x8004[0-9a-f]{4}/gi) ?? [])];
-  const referenceAnchors = [...new Set([...errorCatalogue.matchAll(/`#([a-z0-9-]+)`/g)].map((m) => m[1] ?? ''))];
+describe('publishedAnchors (the history guard)', () => {
+  const run = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], {cwd, stdio: 'ignore'});
+
+  it('remembers an anchor whose snapshot line was deleted in a later commit', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'anchors-'));
+    try {
+      mkdirSync(join(repo, 'tests'));
+      const write = (anchors: Anchor[]) => writeFileSync(join(repo, SNAPSHOT_PATH), JSON.stringify(anchors));
+      run(repo, 'init', '-q', '-b', 'main');
+      write([
+        {path: '/docs/a', id: 'kept'},
+        {path: '/docs/a', id: 'dropped'},
+      ]);
+      run(repo, 'add', '-A');
+      run(repo, 'commit', '-q', '-m', 'publish two anchors');
+      write([{path: '/docs/a', id: 'kept'}]);
+      run(repo, 'commit', '-q', '-am', 'drop one, with its snapshot line');
+      const published = publishedAnchors(repo);
+      expect([...published.keys].sort()).toEqual(['/docs/a#dropped', '/docs/a#kept']);
+      expect(published.versions).toBe(2);
+    } finally {
+      rmSync(repo, {recursive: true, force: true});
+    }
+  });
+
+  it('falls back to the snapshot file alone outside a git clone, and says so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'anchors-'));
+    try {
+      mkdirSync(join(dir, 'tests'));
+      writeFileSync(join(dir, SNAPSHOT_PATH), JSON.stringify([{path: '/docs/a', id: 'only'}]));
+      const published = publishedAnchors(dir);
+      expect([...published.keys]).toEqual(['/docs/a#only']);
+      expect(published.note).toMatch(/not a git clone/);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+});
+
+/** The explicit heading ids (`{/* #id *\/}`) of an .mdx page, outside code blocks. */
+function headingIds(file: string): Set<string> {
+  const ids = new Set<string>();
+  let fenced = false;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    const match = fenced ? null : /^#{1,6}\s.*\{\/\*\s*#([a-z0-9-]+)\s*\*\/\}\s*$/.exec(line);
+    if (match?.[1]) ids.add(match[1]);
+  }
+  return ids;
+}
+
+/** The source file of a page: a doc under docs/, or an update (blog post) found by its slug. */
+function pageFile(path: string): string {
+  const update = /^\/updates\/([a-z0-9-]+)$/.exec(path);
+  if (update) {
+    const dir = join(repoRoot, 'blog');
+    const post = readdirSync(dir).find(
+      (name) =>
+        /\.mdx?$/.test(name) && new RegExp(`^slug:\\s*${update[1]}\\s*$`, 'm').test(readFileSync(join(dir, name), 'utf8')),
+    );
+    if (!post) throw new Error(`No blog post with the slug of ${path}`);
+    return join(dir, post);
+  }
+  const base = join(repoRoot, path.replace(/^\/docs\/?/, 'docs/'));
+  const found = [`${base}.mdx`, `${base}.md`, join(base, 'index.mdx')].find((candidate) => existsSync(candidate));
+  if (!found) throw new Error(`No page file for ${path}`);
+  return found;
+}
+
+describe("the guide pages' headings", () => {
+  const guidePaths = [...new Set(supportAnchors.map((a) => a.path).filter((path) => path !== TROUBLESHOOTING_PATH))];
+
+  it.each(guidePaths)('%s has a heading for each of its support anchors', (path) => {
+    const ids = headingIds(pageFile(path));
+    const wanted = supportAnchors.filter((a) => a.path === path).map((a) => a.id);
+    expect(wanted.filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('the troubleshooting page has a heading for each of its sections', () => {
+    const ids = headingIds(pageFile(TROUBLESHOOTING_PATH));
+    expect(troubleshootingSections.map((section) => section.id).filter((id) => !ids.has(id))).toEqual([]);
+  });
+});
+
+describe('coverage of the reference error catalogue', () => {
+  const {qbwcCodes, hresults, anchors: referenceAnchors} = errorCatalogue;
 
   it('reads the codes from the reference', () => {
     expect(qbwcCodes.length).toBeGreaterThanOrEqual(48);

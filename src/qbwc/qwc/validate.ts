@@ -3,72 +3,37 @@
  * and what it accepts but a user will regret. Each issue says the rule in plain words, names
  * the value, and links the error code the rule prevents.
  */
-import type {QwcField, QwcIssue, QwcModel} from './qwc';
-import {bracedGuidFix, isBracedGuid, newGuid, sameGuid} from './guid';
+import {bracedGuidFix, isBracedGuid, newGuid, sameGuid} from '../guid';
 import {
   compareHosts,
   isIntuitHost,
   isIpAddressHost,
   isLocalhost,
+  isLoopbackHost,
   isSingleLabelHost,
   parseHttpUrl,
   registrableDomain,
   type ParsedHttpUrl,
-} from './url-rules';
+} from '../url-rules';
+import type {QwcField, QwcIssue, QwcModel} from './model';
+import {
+  QWC_SCHEMA,
+  QWC_TEXT_FIELDS,
+  SCHEDULER_UNITS,
+  allowedValues,
+  qwcElement,
+  schedulerUnit,
+  type QwcChoiceField,
+  type QwcTextField,
+} from './schema';
 
 const DESCRIPTION_DISPLAY_LIMIT = 80;
 // .NET reads the interval as a 32-bit integer.
 const MAX_INTERVAL = 2_147_483_647;
 
-const ELEMENT_OF: Record<keyof QwcModel, string> = {
-  appName: 'AppName',
-  appId: 'AppID',
-  appUrl: 'AppURL',
-  appDescription: 'AppDescription',
-  appSupport: 'AppSupport',
-  userName: 'UserName',
-  ownerId: 'OwnerID',
-  fileId: 'FileID',
-  qbType: 'QBType',
-  scheduler: 'Scheduler',
-  isReadOnly: 'IsReadOnly',
-  personalDataPref: 'PersonalDataPref',
-  unattendedModePref: 'UnattendedModePref',
-  authFlags: 'AuthFlags',
-  notify: 'Notify',
-  appDisplayName: 'AppDisplayName',
-  appUniqueName: 'AppUniqueName',
-  certUrl: 'CertURL',
-  style: 'Style',
-};
-
-const TEXT_FIELDS = [
-  'appName',
-  'appId',
-  'appUrl',
-  'appDescription',
-  'appSupport',
-  'userName',
-  'ownerId',
-  'fileId',
-  'qbType',
-  'personalDataPref',
-  'unattendedModePref',
-  'authFlags',
-  'appDisplayName',
-  'appUniqueName',
-  'certUrl',
-  'style',
-] as const satisfies readonly (keyof QwcModel)[];
-
-const REQUIRED_FIELDS = ['appName', 'appUrl', 'appSupport', 'userName', 'ownerId', 'fileId', 'qbType'] as const;
-
-const ENUMS = {
-  qbType: ['QBFS', 'QBPOS'],
-  personalDataPref: ['pdpNotNeeded', 'pdpOptional', 'pdpRequired'],
-  unattendedModePref: ['umpRequired', 'umpOptional'],
-  style: ['Document', 'DocWrapped', 'RPC'],
-} as const;
+function elementName(field: keyof QwcModel): string {
+  return qwcElement(field).element;
+}
 
 const EDITIONS: readonly {bit: number; name: string}[] = [
   {bit: 0x1, name: 'Simple Start'},
@@ -93,8 +58,8 @@ function codePoint(char: string): string {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu;
 
-function checkTextHygiene(field: (typeof TEXT_FIELDS)[number], value: string, issues: QwcIssue[]): void {
-  const element = ELEMENT_OF[field];
+function checkTextHygiene(field: QwcTextField, value: string, issues: QwcIssue[]): void {
+  const element = elementName(field);
   const forbidden = value.match(XML_FORBIDDEN);
   if (forbidden) {
     issues.push(
@@ -137,30 +102,39 @@ function checkTextHygiene(field: (typeof TEXT_FIELDS)[number], value: string, is
   }
 }
 
+/**
+ * The one wording for a required element that is not there: `absent` when the file has no such
+ * element, `empty` when it is there without a value. Parsing and validation both use it.
+ */
+export function missingElementIssue(field: keyof QwcModel, how: 'absent' | 'empty'): QwcIssue {
+  const {element, required} = qwcElement(field);
+  const where = how === 'absent' ? `the file has no <${element}> element` : `<${element}> is empty`;
+  const rule =
+    required === 'element'
+      ? `It may be empty (<${element}></${element}>), but the Web Connector refuses a .qwc file without the element (QBWC1039).`
+      : 'The Web Connector refuses a .qwc file without it (QBWC1039).';
+  return issue(field, 'error', `${element} is missing: ${where}. ${rule}`, withCode('QBWC1039'));
+}
+
 function checkRequired(model: QwcModel, issues: QwcIssue[]): Set<keyof QwcModel> {
   const missing = new Set<keyof QwcModel>();
-  for (const field of REQUIRED_FIELDS) {
-    if ((model[field] ?? '').trim() !== '') continue;
+  for (const {field, required} of QWC_SCHEMA) {
+    if (required !== 'value') continue;
+    const value = model[field];
+    if (typeof value === 'string' && value.trim() !== '') continue;
     missing.add(field);
-    issues.push(
-      issue(
-        field,
-        'error',
-        `${ELEMENT_OF[field]} is required and is empty. The Web Connector refuses a .qwc file without it (QBWC1039).`,
-        withCode('QBWC1039'),
-      ),
-    );
+    issues.push(missingElementIssue(field, 'empty'));
   }
   return missing;
 }
 
 function loopbackHint(host: string): string {
-  return host === '127.0.0.1' || host === '[::1]' ? ' For a service on this PC, write localhost instead.' : '';
+  return isLoopbackHost(host) && !isLocalhost(host) ? ' For a service on this PC, write localhost instead.' : '';
 }
 
 function checkAppUrl(model: QwcModel, parsed: ParsedHttpUrl, issues: QwcIssue[]): void {
   if (!parsed.ok) {
-    issues.push(issue('appUrl', 'error', `AppURL "${model.appUrl.trim()}" is not usable: ${parsed.reason}.`));
+    issues.push(issue('appUrl', 'error', `AppURL "${model.appUrl}" is not usable: ${parsed.reason}.`));
     return;
   }
   const {url, host} = parsed;
@@ -178,7 +152,7 @@ function checkAppUrl(model: QwcModel, parsed: ParsedHttpUrl, issues: QwcIssue[])
       issue(
         'appUrl',
         'error',
-        `AppURL "${url.href}" uses http. The Web Connector only accepts https:// addresses with a trusted certificate, except for localhost (QBWC1010; newer versions say the service URL is not on a secure (https) server, then QBWC1051: the new application was not added).`,
+        `AppURL "${model.appUrl}" uses http. The Web Connector only accepts https:// addresses with a trusted certificate, except for localhost (QBWC1010; newer versions say the service URL is not on a secure (https) server, then QBWC1051: the new application was not added).`,
         withCode('QBWC1010'),
       ),
     );
@@ -216,7 +190,7 @@ function checkAppUrl(model: QwcModel, parsed: ParsedHttpUrl, issues: QwcIssue[])
 function checkAppSupport(model: QwcModel, appUrl: ParsedHttpUrl, issues: QwcIssue[]): void {
   const parsed = parseHttpUrl(model.appSupport);
   if (!parsed.ok) {
-    issues.push(issue('appSupport', 'error', `AppSupport "${model.appSupport.trim()}" is not usable: ${parsed.reason}.`));
+    issues.push(issue('appSupport', 'error', `AppSupport "${model.appSupport}" is not usable: ${parsed.reason}.`));
     return;
   }
   const {url, host} = parsed;
@@ -279,7 +253,7 @@ function checkGuids(model: QwcModel, issues: QwcIssue[], missing: Set<keyof QwcM
   for (const field of ['ownerId', 'fileId'] as const) {
     const value = model[field] ?? '';
     if (missing.has(field) || isBracedGuid(value)) continue;
-    const element = ELEMENT_OF[field];
+    const element = elementName(field);
     const fixed = bracedGuidFix(value);
     issues.push(
       issue(
@@ -304,13 +278,13 @@ function checkGuids(model: QwcModel, issues: QwcIssue[], missing: Set<keyof QwcM
   }
 }
 
-function checkEnum(model: QwcModel, field: keyof typeof ENUMS, issues: QwcIssue[], missing: Set<keyof QwcModel>): void {
+function checkChoice(model: QwcModel, field: QwcChoiceField, issues: QwcIssue[], missing: Set<keyof QwcModel>): void {
   const value = model[field];
   if (value === undefined || missing.has(field)) return;
-  if (value === '' && field !== 'qbType') return; // an empty optional element means "not set"
-  const allowed: readonly string[] = ENUMS[field];
+  const {element, required} = qwcElement(field);
+  if (value === '' && required === 'no') return; // an empty optional element means "not set"
+  const allowed = allowedValues(field);
   if (allowed.includes(value)) return;
-  const element = ELEMENT_OF[field];
   const sameLetters = allowed.find((candidate) => candidate.toLowerCase() === value.trim().toLowerCase());
   const list = allowed.join(', ');
   issues.push(
@@ -367,14 +341,14 @@ function checkScheduler(model: QwcModel, issues: QwcIssue[]): void {
       issue(
         'scheduler',
         'error',
-        `The Scheduler unit "${String(scheduler.unit)}" is unknown. Use minutes (RunEveryNMinutes) or seconds (RunEveryNSeconds).`,
+        `The Scheduler unit "${String(scheduler.unit)}" is unknown. Use ${SCHEDULER_UNITS.map(({unit, element}) => `${unit} (${element})`).join(' or ')}.`,
       ),
     );
     return;
   }
   // Seconds under 60 are valid: the Web Connector shows them as Real Time. Its one-minute floor
   // only limits what a user types in its window, not what the file sets.
-  const element = scheduler.unit === 'minutes' ? 'RunEveryNMinutes' : 'RunEveryNSeconds';
+  const {element} = schedulerUnit(scheduler.unit);
   const every = scheduler.every;
   if (!Number.isInteger(every) || every < 1 || every > MAX_INTERVAL) {
     issues.push(
@@ -415,13 +389,13 @@ function checkCertUrl(model: QwcModel, issues: QwcIssue[]): void {
   const value = model.certUrl;
   if (value === undefined || value.trim() === '') return;
   const parsed = parseHttpUrl(value);
-  if (!parsed.ok) issues.push(issue('certUrl', 'error', `CertURL "${value.trim()}" is not usable: ${parsed.reason}.`));
+  if (!parsed.ok) issues.push(issue('certUrl', 'error', `CertURL "${value}" is not usable: ${parsed.reason}.`));
 }
 
 /** Every rule the model breaks, in element order; an empty list means the file will load. */
 export function validateQwc(model: QwcModel): QwcIssue[] {
   const issues: QwcIssue[] = [];
-  for (const field of TEXT_FIELDS) {
+  for (const field of QWC_TEXT_FIELDS) {
     const value = model[field];
     if (typeof value === 'string' && value !== '') checkTextHygiene(field, value, issues);
   }
@@ -440,12 +414,12 @@ export function validateQwc(model: QwcModel): QwcIssue[] {
   if (!missing.has('appUrl')) checkAppUrl(model, appUrl, issues);
   if (!missing.has('appSupport')) checkAppSupport(model, appUrl, issues);
   checkGuids(model, issues, missing);
-  checkEnum(model, 'qbType', issues, missing);
+  checkChoice(model, 'qbType', issues, missing);
   checkScheduler(model, issues);
-  checkEnum(model, 'personalDataPref', issues, missing);
-  checkEnum(model, 'unattendedModePref', issues, missing);
+  checkChoice(model, 'personalDataPref', issues, missing);
+  checkChoice(model, 'unattendedModePref', issues, missing);
   checkAuthFlags(model, issues);
   checkCertUrl(model, issues);
-  checkEnum(model, 'style', issues, missing);
+  checkChoice(model, 'style', issues, missing);
   return issues;
 }
