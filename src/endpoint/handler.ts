@@ -1,7 +1,7 @@
 /**
  * The SOAP test endpoint as one Web-standard handler: plain request in, plain response out, so
- * the same code answers real HTTP on Node, runs inside the browser on a static host, and would
- * runs in a Cloudflare Worker (worker.ts). `handle` answers a plain request (it waits only on the
+ * the same code answers real HTTP on Node, runs inside the browser on a static host, and runs
+ * in a Cloudflare Worker (worker.ts). `handle` answers a plain request (it waits only on the
  * session store); `fetch` wraps it for WHATWG Request/Response.
  *
  * Routes under basePath (default /qbwc):
@@ -15,6 +15,7 @@
  * Paths outside basePath get 404: the Node server only routes /qbwc* here.
  */
 import {defaultBranding} from '../branding';
+import {DEFAULT_BASE_PATH, DEFAULT_LIMITS} from './config';
 import {buildFault, buildResponse, parseRequest, SoapCodecError, type SoapFaultCode} from '../qbwc/soap';
 import {
   createTestService,
@@ -24,11 +25,11 @@ import {
   TEST_SCENARIOS,
   type TestScenario,
   type TestService,
+  type SessionSummary,
   type TestServiceOptions,
 } from '../qbwc/service';
 import {createIssueLimit, type IssueLimit} from './issue-limit';
 import {createMemorySessionStore} from './store/memory';
-import type {SessionSummary} from '../qbwc/service';
 import {renderSupportPage} from './support-page';
 import {buildWsdl} from './wsdl';
 
@@ -76,12 +77,17 @@ export interface EndpointOptions {
   helpUrl?: string;
   /** e.g. 'https://connect.example.com': used for WSDL and .qwc addresses instead of the Host header. */
   publicOrigin?: string;
+  /**
+   * Believe X-Forwarded-Host and X-Forwarded-Proto, taking their last value (the one the nearest
+   * proxy wrote). Off by default: anyone can send those headers.
+   */
+  trustProxy?: boolean;
   /** Told about unexpected exceptions (never about request bodies), e.g. to log them. */
   onInternalError?: (error: unknown) => void;
 }
 
-export const DEFAULT_BASE_PATH = '/qbwc';
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export {DEFAULT_BASE_PATH};
+export const DEFAULT_MAX_BODY_BYTES = DEFAULT_LIMITS.maxBodyBytes;
 
 const SOAP_CONTENT_TYPE = 'text/xml; charset=utf-8';
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
@@ -174,10 +180,15 @@ function splitUrl(url: string): {path: string; query: string} {
   return {path, query: q === -1 ? '' : url.slice(q + 1)};
 }
 
-function firstHeaderValue(value: string | undefined): string | undefined {
+/** The last of a comma-separated header's values: the one the nearest proxy appended. */
+function lastHeaderValue(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const comma = value.indexOf(',');
-  return (comma === -1 ? value : value.slice(0, comma)).trim() || undefined;
+  return value.slice(value.lastIndexOf(',') + 1).trim() || undefined;
+}
+
+function hostOf(origin: string): string | undefined {
+  const start = origin.indexOf('://');
+  return start === -1 ? undefined : origin.slice(start + 3).toLowerCase();
 }
 
 const HOST_PATTERN = /^(?:[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,20}|\[[0-9A-Fa-f:.]{2,45}\])(?::[0-9]{1,5})?$/;
@@ -199,6 +210,7 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
   const appName = options.appName ?? defaultBranding.appName;
   const helpUrl = options.helpUrl ?? defaultBranding.supportUrl;
   const publicOrigin = options.publicOrigin?.replace(/\/+$/, '');
+  const trustProxy = options.trustProxy === true;
   const onInternalError = options.onInternalError;
   const service =
     options.service ??
@@ -230,8 +242,8 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
 
   function originOf(req: EndpointRequest): string {
     if (publicOrigin) return publicOrigin;
-    const forwardedProto = firstHeaderValue(req.headers['x-forwarded-proto'])?.toLowerCase();
-    const forwardedHost = firstHeaderValue(req.headers['x-forwarded-host']);
+    const forwardedProto = trustProxy ? lastHeaderValue(req.headers['x-forwarded-proto'])?.toLowerCase() : undefined;
+    const forwardedHost = trustProxy ? lastHeaderValue(req.headers['x-forwarded-host']) : undefined;
     let proto = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : undefined;
     let host = forwardedHost ?? req.headers.host;
     if (/^https?:\/\//i.test(req.url)) {
@@ -322,7 +334,9 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
    */
   function connectionsOriginAllowed(req: EndpointRequest): boolean {
     const from = req.headers.origin;
-    return from === undefined || from === originOf(req) || connectionsCorsOrigins.has(from);
+    if (from === undefined || connectionsCorsOrigins.has(from)) return true;
+    // Same host is this site, whatever the scheme: behind a TLS proxy the server may see plain http.
+    return hostOf(from) === hostOf(originOf(req));
   }
 
   /** /connections is the one address that is not open to every origin: CORS only for the configured ones. */
@@ -490,31 +504,58 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
   }
 
   async function fetchHandler(request: Request, clientAddress?: string): Promise<Response> {
-    const declared = Number(request.headers.get('content-length') ?? 0);
-    let body = '';
-    if (declared > maxBodyBytes) {
-      body = '';
-    } else if (request.method !== 'GET' && request.method !== 'HEAD') {
-      body = await request.text();
-    }
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+    const body = hasBody ? await readBodyWithin(request, maxBodyBytes) : '';
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => {
       headers[name.toLowerCase()] = value;
     });
-    const endpointRequest: EndpointRequest = {
-      method: request.method,
-      url: request.url,
-      headers,
-      body,
-      ...(clientAddress ? {clientAddress} : {}),
-    };
     const response =
-      declared > maxBodyBytes
+      body === null
         ? soapFault(413, 'soap:Client', `The request is larger than ${maxBodyBytes} bytes.`)
-        : await handle(endpointRequest);
+        : await handle({
+            method: request.method,
+            url: request.url,
+            headers,
+            body,
+            ...(clientAddress ? {clientAddress} : {}),
+          });
     const nullBody = response.status === 204 || response.status === 304 || request.method === 'HEAD';
     return new Response(nullBody ? null : response.body, {status: response.status, headers: response.headers});
   }
 
   return {handle, fetch: fetchHandler, service, maxBodyBytes, basePath};
+}
+
+/**
+ * Reads a Web-standard request body as UTF-8 text, or returns null as soon as it passes `limit`
+ * bytes (declared or received): reading stops there and the rest is never buffered.
+ */
+export async function readBodyWithin(request: Request, limit: number): Promise<string | null> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > limit) {
+    await request.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (request.body === null) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const {done, value} = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }

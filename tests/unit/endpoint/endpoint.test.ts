@@ -6,7 +6,7 @@ import {buildRequest, parseFault, parseResponse, soapActionFor, type QbwcMethod}
 import {createTestService, TEST_SCENARIOS, type TestScenario} from '../../../src/qbwc/service';
 import {createMemorySessionStore} from '../../../src/endpoint/store/memory';
 import {parseQwc} from '../../../src/qbwc/qwc';
-import {EXPECTED_OUTCOMES} from '../support/expected-outcomes';
+import {EXPECTED_OUTCOMES} from '../../../scripts/fuzz/expected-outcomes';
 
 const HOST = {host: 'connect.example.com', 'x-forwarded-proto': 'https'};
 
@@ -63,8 +63,6 @@ function expectFault(response: EndpointResponse, status = 500) {
   return fault!;
 }
 
-const EXPECTED = EXPECTED_OUTCOMES;
-
 describe('full sessions driven by the mock Web Connector', () => {
   for (const [label, makeTransport] of [
     ['handle', createInPageTransport],
@@ -78,8 +76,8 @@ describe('full sessions driven by the mock Web Connector', () => {
         password: issued.password,
         noOpDelayMs: 0,
       });
-      expect(outcome.result).toBe(EXPECTED[scenario].result);
-      expect(outcome.troubleshootingCode).toBe(EXPECTED[scenario].code);
+      expect(outcome.result).toBe(EXPECTED_OUTCOMES[scenario].result);
+      expect(outcome.troubleshootingCode).toBe(EXPECTED_OUTCOMES[scenario].code);
       expect(outcome.steps[0]!.method).toBe('serverVersion');
       expect(outcome.steps.at(-1)!.method).toBe('closeConnection');
       for (const step of outcome.steps) {
@@ -239,7 +237,7 @@ describe('POST /qbwc errors', () => {
 
 describe('other routes', () => {
   it('serves a WSDL with every method, addressed to the request origin', async () => {
-    const endpoint = createEndpoint();
+    const endpoint = createEndpoint({trustProxy: true});
     const response = await call(endpoint, {url: '/qbwc?wsdl'});
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/xml; charset=utf-8');
@@ -250,6 +248,27 @@ describe('other routes', () => {
     expect((await call(endpoint, {url: 'http://other.test:8080/qbwc?WSDL', headers: {}})).body).toContain(
       'location="http://other.test:8080/qbwc"',
     );
+  });
+
+  it('ignores forwarded headers unless told to trust a proxy, and then believes only the last value', async () => {
+    const forged = {host: 'real.example', 'x-forwarded-host': 'attacker.example, real.example', 'x-forwarded-proto': 'https'};
+    const untrusting = createEndpoint();
+    const plain = await call(untrusting, {url: '/qbwc?wsdl', headers: forged});
+    expect(plain.body).toContain('location="http://real.example/qbwc"');
+    expect(plain.body).not.toContain('attacker.example');
+    const issuedPlain = await call(untrusting, {method: 'POST', url: '/qbwc/connections', headers: forged, body: '{}'});
+    expect(issuedPlain.body).not.toContain('attacker.example');
+
+    const trusting = createEndpoint({trustProxy: true});
+    const wsdl = await call(trusting, {
+      url: '/qbwc?wsdl',
+      headers: {...forged, 'x-forwarded-host': 'attacker.example, proxy.example'},
+    });
+    expect(wsdl.body).toContain('location="https://proxy.example/qbwc"');
+    expect(wsdl.body).not.toContain('attacker.example');
+
+    const pinned = createEndpoint({trustProxy: true, publicOrigin: 'https://help.example.com'});
+    expect((await call(pinned, {url: '/qbwc?wsdl', headers: forged})).body).toContain('location="https://help.example.com/qbwc"');
   });
 
   it("serves the support page with 200 HTML, the product name, and only the named user's last sync", async () => {
@@ -296,7 +315,7 @@ describe('other routes', () => {
   });
 
   it('issues connections whose .qwc points at the request origin', async () => {
-    const endpoint = createEndpoint();
+    const endpoint = createEndpoint({trustProxy: true});
     const issued = await issue(endpoint, 'busy');
     expect(issued.scenario).toBe('busy');
     expect(new Date(issued.expiresAt).getTime()).toBeGreaterThan(Date.now());
