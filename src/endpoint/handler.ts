@@ -1,7 +1,7 @@
 /**
  * The SOAP test endpoint as one Web-standard handler: plain request in, plain response out, so
- * the same code answers real HTTP on Node, runs inside the browser on a static host, and would
- * runs in a Cloudflare Worker (worker.ts). `handle` answers a plain request (it waits only on the
+ * the same code answers real HTTP on Node, runs inside the browser on a static host, and runs
+ * in a Cloudflare Worker (worker.ts). `handle` answers a plain request (it waits only on the
  * session store); `fetch` wraps it for WHATWG Request/Response.
  *
  * Routes under basePath (default /qbwc):
@@ -25,11 +25,11 @@ import {
   TEST_SCENARIOS,
   type TestScenario,
   type TestService,
+  type SessionSummary,
   type TestServiceOptions,
 } from '../qbwc/service';
 import {createIssueLimit, type IssueLimit} from './issue-limit';
 import {createMemorySessionStore} from './store/memory';
-import type {SessionSummary} from '../qbwc/service';
 import {renderSupportPage} from './support-page';
 import {buildWsdl} from './wsdl';
 
@@ -186,6 +186,11 @@ function lastHeaderValue(value: string | undefined): string | undefined {
   return value.slice(value.lastIndexOf(',') + 1).trim() || undefined;
 }
 
+function hostOf(origin: string): string | undefined {
+  const start = origin.indexOf('://');
+  return start === -1 ? undefined : origin.slice(start + 3).toLowerCase();
+}
+
 const HOST_PATTERN = /^(?:[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,20}|\[[0-9A-Fa-f:.]{2,45}\])(?::[0-9]{1,5})?$/;
 
 function safeContentTypeLabel(value: string | undefined): string {
@@ -329,7 +334,9 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
    */
   function connectionsOriginAllowed(req: EndpointRequest): boolean {
     const from = req.headers.origin;
-    return from === undefined || from === originOf(req) || connectionsCorsOrigins.has(from);
+    if (from === undefined || connectionsCorsOrigins.has(from)) return true;
+    // Same host is this site, whatever the scheme: behind a TLS proxy the server may see plain http.
+    return hostOf(from) === hostOf(originOf(req));
   }
 
   /** /connections is the one address that is not open to every origin: CORS only for the configured ones. */
@@ -506,7 +513,13 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     const response =
       body === null
         ? soapFault(413, 'soap:Client', `The request is larger than ${maxBodyBytes} bytes.`)
-        : await handle({method: request.method, url: request.url, headers, body, ...(clientAddress ? {clientAddress} : {})});
+        : await handle({
+            method: request.method,
+            url: request.url,
+            headers,
+            body,
+            ...(clientAddress ? {clientAddress} : {}),
+          });
     const nullBody = response.status === 204 || response.status === 304 || request.method === 'HEAD';
     return new Response(nullBody ? null : response.body, {status: response.status, headers: response.headers});
   }

@@ -175,6 +175,12 @@ export function createMemorySessionStore(options: MemorySessionStoreOptions = {}
 
   /** Re-inserted after every change so its size is counted again; lives as long as its credential. */
   function saveActivity(userName: string, value: Activity): void {
+    // A log already stored keeps its lifetime (no credential lookup on the SOAP hot path).
+    if (activity.has(userName)) {
+      activity.set(userName, value, {noUpdateTTL: true});
+      write('a', userName, value);
+      return;
+    }
     const owner = credential(userName);
     if (owner === undefined) return;
     activity.set(userName, value, {ttl: remainingTtl(owner.expiresAt, now())});
@@ -224,6 +230,9 @@ export function createMemorySessionStore(options: MemorySessionStoreOptions = {}
       if (waiting !== undefined) {
         pending.delete(session.userName);
         putCredential({...waiting, activatedAt: at, expiresAt: activeUntil}, at);
+        // Its log (refused sign-ins so far) now lives as long as the credential.
+        const earlier = activity.get(session.userName);
+        if (earlier !== undefined) activity.set(session.userName, earlier, {ttl: remainingTtl(activeUntil, at)});
       } else if (active.get(session.userName) === undefined) {
         // The credential expired between the sign-in and now: there is no one to start a session for.
         return;

@@ -7,7 +7,7 @@ import {buildWorker, startEdge, type RunningEdge} from '../../../scripts/edge-ru
 import {createFetchTransport} from '../../../src/endpoint/browser-endpoint';
 import {runSession} from '../../../src/qbwc/client';
 import {TEST_SCENARIOS} from '../../../src/qbwc/session-store';
-import {EXPECTED_OUTCOMES} from '../support/expected-outcomes';
+import {EXPECTED_OUTCOMES} from '../../../scripts/fuzz/expected-outcomes';
 
 let edge: RunningEdge;
 let assetsDir: string;

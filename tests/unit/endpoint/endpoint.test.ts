@@ -6,7 +6,7 @@ import {buildRequest, parseFault, parseResponse, soapActionFor, type QbwcMethod}
 import {createTestService, TEST_SCENARIOS, type TestScenario} from '../../../src/qbwc/service';
 import {createMemorySessionStore} from '../../../src/endpoint/store/memory';
 import {parseQwc} from '../../../src/qbwc/qwc';
-import {EXPECTED_OUTCOMES} from '../support/expected-outcomes';
+import {EXPECTED_OUTCOMES} from '../../../scripts/fuzz/expected-outcomes';
 
 const HOST = {host: 'connect.example.com', 'x-forwarded-proto': 'https'};
 
@@ -63,8 +63,6 @@ function expectFault(response: EndpointResponse, status = 500) {
   return fault!;
 }
 
-const EXPECTED = EXPECTED_OUTCOMES;
-
 describe('full sessions driven by the mock Web Connector', () => {
   for (const [label, makeTransport] of [
     ['handle', createInPageTransport],
@@ -78,8 +76,8 @@ describe('full sessions driven by the mock Web Connector', () => {
         password: issued.password,
         noOpDelayMs: 0,
       });
-      expect(outcome.result).toBe(EXPECTED[scenario].result);
-      expect(outcome.troubleshootingCode).toBe(EXPECTED[scenario].code);
+      expect(outcome.result).toBe(EXPECTED_OUTCOMES[scenario].result);
+      expect(outcome.troubleshootingCode).toBe(EXPECTED_OUTCOMES[scenario].code);
       expect(outcome.steps[0]!.method).toBe('serverVersion');
       expect(outcome.steps.at(-1)!.method).toBe('closeConnection');
       for (const step of outcome.steps) {

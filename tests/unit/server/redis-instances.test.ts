@@ -8,7 +8,7 @@ import {createFetchTransport} from '../../../src/endpoint/browser-endpoint';
 import {runSession, type Transport} from '../../../src/qbwc/client';
 import {TEST_SCENARIOS, type TestScenario} from '../../../src/qbwc/session-store';
 import {buildRequest, parseFault, parseResponse, soapActionFor} from '../../../src/qbwc/soap';
-import {EXPECTED_OUTCOMES} from '../support/expected-outcomes';
+import {EXPECTED_OUTCOMES} from '../../../scripts/fuzz/expected-outcomes';
 import {startRedis, startServeInstance, stopProcess, type RedisProcess, type ServeProcess} from '../support/processes';
 
 let redis: RedisProcess;

@@ -3,13 +3,11 @@
  * loopback port with no persistence, and `npm run serve` instances (endpoint only) sharing it.
  */
 import {spawn, type ChildProcess} from 'node:child_process';
-import {existsSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {join} from 'node:path';
 import {createInterface} from 'node:readline';
 
 export const REDIS_SERVER = '/usr/bin/redis-server';
-export const hasRedisServer = existsSync(REDIS_SERVER);
 const ROOT = join(__dirname, '..', '..', '..');
 const STARTUP_MS = 30_000;
 
