@@ -16,8 +16,8 @@ interface Props {
 export default function KeptAnchor({id, children}: Props): ReactNode {
   useBrokenLinks().collectAnchor(id);
   return (
-    <p id={id} className={styles.keptAnchor}>
+    <div id={id} className={styles.keptAnchor}>
       {children}
-    </p>
+    </div>
   );
 }
