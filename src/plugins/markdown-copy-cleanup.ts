@@ -38,15 +38,15 @@ function findDrawing(node: HastNode): HastNode | undefined {
   return undefined;
 }
 
-/** The drawing replaced by "Drawing: <its description>", followed by the figure's caption. */
+/** The drawing replaced by its description (it starts "Drawing of ..."), followed by the figure's caption. */
 function describedFigure(figure: HastNode): HastNode | undefined {
   const drawing = findDrawing(figure);
   const description = drawing?.properties?.ariaLabel;
   if (!drawing || typeof description !== 'string') return undefined;
   const caption = (figure.children ?? []).find((child) => child.tagName === 'figcaption');
   return element('div', [
-    element('p', [element('em', [text(`Drawing: ${description}`)])]),
-    ...(caption ? [element('p', caption.children ?? [])] : []),
+    element('p', [element('em', [text(description)])]),
+    ...(caption ? [clean(element('p', caption.children ?? []))].filter((node): node is HastNode => node !== undefined) : []),
   ]);
 }
 

@@ -39,15 +39,13 @@ interface DrawnFigureProps {
   sketch?: boolean;
 }
 
-const sketchNote = 'A sketch: labels in bold are the real ones; other text in the real window may be worded differently.';
+const sketchNote =
+  'A sketch: the choices, boxes and buttons carry the window’s own labels; its other text may be worded differently.';
 
 function DrawnFigure({description, caption, title, children, wide = false, sketch = false}: DrawnFigureProps): ReactNode {
   return (
     <figure className={styles.figure}>
-      <div
-        className={clsx(styles.window, wide && styles.wideWindow)}
-        role="img"
-        aria-label={sketch ? `${description} ${sketchNote}` : description}>
+      <div className={clsx(styles.window, wide && styles.wideWindow)} role="img" aria-label={description}>
         <div aria-hidden="true">
           <div className={styles.titleBar}>
             <span className={styles.titleText}>{title}</span>

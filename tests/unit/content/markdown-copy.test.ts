@@ -29,13 +29,14 @@ describe('the Markdown copy cleanup', () => {
       children: [
         el('figure', {}, [
           el('div', {role: 'img', ariaLabel: 'Drawing of the Access Confirmation window.'}, [el('span', {}, [txt('Done')])]),
-          el('figcaption', {}, [txt('The last window.')]),
+          el('figcaption', {}, [txt('The last window.'), {type: 'comment', value: ' '}]),
         ]),
       ],
     };
     markdownCopyCleanup()(tree);
     const out = textOf(tree);
-    expect(out).toContain('Drawing: Drawing of the Access Confirmation window.');
+    expect(out).toContain('Drawing of the Access Confirmation window.');
+    expect(JSON.stringify(tree)).not.toContain('"comment"');
     expect(out).toContain('The last window.');
     expect(out).not.toContain('Done');
   });
