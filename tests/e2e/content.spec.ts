@@ -3,9 +3,9 @@ import {test, expect, gotoHydrated} from './fixtures';
 // One answer everywhere: the shared steps read the same on every page and in the /connect flow,
 // the drawings match the steps, and readers who use assistants get the page as Markdown.
 
-/** The text of the shared approval steps, as rendered in the first ordered list that holds "Continue...". */
+/** The shared approval steps as rendered: the first innermost ordered list that holds "Continue...". */
 async function approvalSteps(page: import('@playwright/test').Page): Promise<string[]> {
-  const list = page.locator('ol').filter({hasText: 'Continue...'}).first();
+  const list = page.locator('ol:not(:has(ol))').filter({hasText: 'Continue...'}).first();
   return list.locator(':scope > li').allInnerTexts();
 }
 
