@@ -12,6 +12,8 @@ async function approvalSteps(page: import('@playwright/test').Page): Promise<str
 test('the setup guide, reauthorize, troubleshooting, the past notice and /connect show the same approval steps', async ({
   page,
 }) => {
+  // Five pages in one test: give it the time five page loads take on a busy machine.
+  test.setTimeout(180_000);
   await gotoHydrated(page, '/docs/setup/configure-connector');
   const guide = await approvalSteps(page);
   expect(guide.length).toBe(8);
