@@ -26,6 +26,8 @@ test('the setup guide, reauthorize, troubleshooting, the past notice and /connec
 
   await gotoHydrated(page, '/connect');
   // Step 1 is a checklist; tick whatever it asks, then go on to adding the application.
+  // The flow loads after hydration: wait for its checklist before counting the boxes.
+  await expect(page.getByRole('checkbox').first()).toBeVisible();
   for (const box of await page.getByRole('checkbox').all()) await box.check();
   await page.getByRole('button', {name: 'Next'}).click();
   await expect(page.getByText('File > Add an Application')).toBeVisible();
