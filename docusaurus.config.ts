@@ -61,7 +61,7 @@ const config: Config = {
   ],
 
   plugins: [
-    [endpointDevServer, {productName: branding.productName}],
+    endpointDevServer,
     // /llms.txt and a Markdown copy of every guide and update (docs/setup/prerequisites.md), made from
     // the built HTML so shared steps and the product name come out as readers see them.
     [
@@ -143,6 +143,7 @@ const config: Config = {
             {label: '.qwc generator', to: '/docs/tools/qwc-generator'},
             {label: 'Password check', to: '/docs/tools/password-check'},
             {label: 'Connection check', to: '/docs/tools/connection-check'},
+            {label: 'Log reader', to: '/docs/tools/log-reader'},
           ],
         },
         {

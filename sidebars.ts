@@ -13,8 +13,8 @@ const sidebars: SidebarsConfig = {
     'reauthorize',
     'troubleshooting',
   ],
-  tools: ['tools/qwc-generator', 'tools/password-check', 'tools/connection-check'],
-  reference: ['reference/qwc-file', 'reference/web-connector-protocol', 'reference/test-endpoint'],
+  tools: ['tools/qwc-generator', 'tools/password-check', 'tools/connection-check', 'tools/log-reader'],
+  reference: ['reference/qwc-file', 'reference/web-connector-protocol', 'reference/test-endpoint', 'reference/deploy'],
 };
 
 export default sidebars;

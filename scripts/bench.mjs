@@ -2,16 +2,21 @@
 // the `soap` package serving the same WSDL, and a bare node:http server with canned answers (the
 // ceiling). Each server runs alone in its own process; the load runs from this one.
 //
+// Two more lines show the other deployment shapes: two instances sharing Debian's redis-server
+// (requests of a session alternate between them; CPU is both instances plus Redis) and the Worker
+// in workerd under Miniflare (CPU is Node plus workerd).
+//
 // Settings (environment): BENCH_SECONDS (10), BENCH_CONCURRENCY (16), BENCH_WARMUP_SECONDS (2),
 // BENCH_SLICES (5). Each target's measured seconds are split into slices run in turn (ours, soap,
 // bare, ours, ...), so background load on a shared machine hits every target alike.
 // Exits non-zero when a server fails to start or any session fails.
 import {spawn, spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {cpus, loadavg, tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {createInterface} from 'node:readline';
+import {createServer} from 'node:net';
 import {runLoad} from './bench/load.mjs';
 import {readProcessCpuMs, cpuClockTicksPerSecond} from './bench/process-cpu.mjs';
 import {XMLValidator} from 'fast-xml-parser';
@@ -52,8 +57,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 /** Spawns a server that prints {"port": N} when ready; resolves with its pid and port. */
-function startTarget(name, args) {
-  const child = spawn(process.execPath, args, {cwd: root, stdio: ['ignore', 'pipe', 'pipe']});
+function startTarget(name, args, env = {}) {
+  const child = spawn(process.execPath, args, {cwd: root, env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe']});
   children.add(child);
   let stderr = '';
   child.stderr.on('data', (chunk) => {
@@ -70,10 +75,10 @@ function startTarget(name, args) {
     });
     createInterface({input: child.stdout}).on('line', (line) => {
       try {
-        const {port} = JSON.parse(line);
+        const {port, pids = []} = JSON.parse(line);
         if (Number.isInteger(port)) {
           clearTimeout(timer);
-          resolve({name, child, pid: child.pid, port, stderr: () => stderr});
+          resolve({name, child, children: [child], pid: child.pid, pids: [child.pid, ...pids], port, stderr: () => stderr});
         }
       } catch {
         // Not the ready line; servers may log other things.
@@ -119,7 +124,81 @@ function addRun(tally, run) {
 }
 
 function loadFor(target, seconds) {
-  return {port: target.port, path: '/qbwc', credentials: target.credentials, concurrency: settings.concurrency, seconds};
+  return {
+    port: target.port,
+    ports: target.ports ?? [target.port],
+    path: '/qbwc',
+    credentials: target.credentials,
+    concurrency: settings.concurrency,
+    seconds,
+  };
+}
+
+/** CPU of every process that serves the target (a process already gone counts as nothing more). */
+function targetCpuMs(target) {
+  let total = 0;
+  for (const pid of target.pids) {
+    try {
+      total += readProcessCpuMs(pid);
+    } catch {
+      // Exited: its time is no longer readable.
+    }
+  }
+  return total;
+}
+
+/** Debian's redis-server on a free loopback port, nothing saved; resolves once it accepts connections. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const {port} = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startRedis() {
+  const port = await freePort();
+  const child = spawn(
+    '/usr/bin/redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  children.add(child);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('redis-server did not start in time.')), STARTUP_TIMEOUT_MS);
+    child.once('exit', (code) => reject(new Error(`redis-server exited with code ${code}.`)));
+    createInterface({input: child.stdout}).on('line', (line) => {
+      if (line.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve({child, pid: child.pid, url: `redis://127.0.0.1:${port}`});
+      }
+    });
+  });
+}
+
+/** Two endpoint instances sharing one Redis, addressed in turn like behind a load balancer. */
+async function startRedisPair() {
+  const redis = await startRedis();
+  const script = ['--import', 'tsx', join(benchDir, 'endpoint-server.mjs')];
+  const [a, b] = await Promise.all([
+    startTarget('pair A', script, {REDIS_URL: redis.url}),
+    startTarget('pair B', script, {REDIS_URL: redis.url}),
+  ]);
+  return {
+    name: 'ours x2 + Redis',
+    child: a.child,
+    children: [a.child, b.child, redis.child],
+    pid: a.pid,
+    pids: [a.pid, b.pid, redis.pid],
+    port: a.port,
+    ports: [a.port, b.port],
+    stderr: () => `${a.stderr()}\n${b.stderr()}`,
+  };
 }
 
 /** Warm-up (counted only for failures), then the measured slices, interleaved across targets. */
@@ -135,11 +214,11 @@ async function measureAll(targets) {
   for (let slice = 1; slice <= settings.slices; slice += 1) {
     console.log(`Measuring slice ${slice}/${settings.slices}...`);
     for (const tally of tallies) {
-      const cpuBefore = readProcessCpuMs(tally.target.pid);
+      const cpuBefore = targetCpuMs(tally.target);
       const run = await runLoad(loadFor(tally.target, sliceSeconds));
-      tally.cpuMs += readProcessCpuMs(tally.target.pid) - cpuBefore;
+      tally.cpuMs += targetCpuMs(tally.target) - cpuBefore;
       addRun(tally, run);
-      if (tally.target.child.exitCode !== null)
+      if (tally.target.children.some((child) => child.exitCode !== null))
         throw new Error(`${tally.target.name} exited during the run.\n${tally.target.stderr()}`);
     }
   }
@@ -222,7 +301,18 @@ async function main() {
     const bare = await startTarget('bare (ceiling)', [join(benchDir, 'bare-server.mjs')]);
     ours.credentials = oursCredentials;
     soapServer.credentials = bare.credentials = [{userName: BENCH_USER, password: BENCH_PASSWORD}];
-    rows.push(...(await measureAll([ours, soapServer, bare])));
+    const targets = [ours, soapServer, bare];
+    if (existsSync('/usr/bin/redis-server')) {
+      const pair = await startRedisPair();
+      pair.credentials = await issueCredentials(pair.port, settings.concurrency);
+      targets.push(pair);
+    } else {
+      console.log('No /usr/bin/redis-server: skipping the Redis-backed pair (apt-get install redis-server).');
+    }
+    const worker = await startTarget('worker (workerd)', ['--import', 'tsx', join(benchDir, 'edge-server.mjs')]);
+    worker.credentials = await issueCredentials(worker.port, settings.concurrency);
+    targets.push(worker);
+    rows.push(...(await measureAll(targets)));
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     failed = true;
@@ -241,6 +331,8 @@ async function main() {
     printTable(rows);
   }
   const [ours, soapRow, bareRow] = rows;
+  const pairRow = rows.find((row) => row.name.includes('Redis'));
+  const workerRow = rows.find((row) => row.name.startsWith('worker'));
   if (ours && soapRow && bareRow) {
     console.log('');
     console.log(
@@ -248,6 +340,16 @@ async function main() {
     );
     console.log(
       `ours vs bare:  CPU/session ${ratio(ours.cpuMsPerSession, bareRow.cpuMsPerSession)} of the ceiling, sessions/s ${ratio(ours.sessionsPerSecond, bareRow.sessionsPerSecond)}`,
+    );
+  }
+  if (ours && pairRow) {
+    console.log(
+      `Redis pair vs one in-memory instance: CPU/session ${ratio(pairRow.cpuMsPerSession, ours.cpuMsPerSession)} (both instances and Redis), sessions/s ${ratio(pairRow.sessionsPerSecond, ours.sessionsPerSecond)}`,
+    );
+  }
+  if (ours && workerRow) {
+    console.log(
+      `Worker vs one in-memory instance: CPU/session ${ratio(workerRow.cpuMsPerSession, ours.cpuMsPerSession)} (Miniflare and workerd), sessions/s ${ratio(workerRow.sessionsPerSecond, ours.sessionsPerSecond)}`,
     );
   }
   // The same session with no HTTP around it, in this process: what the endpoint's own code costs.

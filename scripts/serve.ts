@@ -1,9 +1,11 @@
 // Serves the production build and the SOAP test endpoint from one Node process (npm run serve).
 // Settings come from the environment (see the README's settings table); SERVE_STATIC=0 serves the
-// endpoint alone.
+// endpoint alone; with REDIS_URL set, credentials and sessions live in Redis so several instances
+// can share them.
 import {resolve} from 'node:path';
 import {startServer, describeInternalError} from '../src/endpoint/node-server';
 import {endpointConfigFromEnv} from '../src/endpoint/config';
+import {createRedisSessionStore} from '../src/endpoint/store/redis';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
@@ -11,6 +13,10 @@ async function main(): Promise<void> {
   const buildDir = process.env.SERVE_STATIC === '0' ? null : resolve(__dirname, '..', process.env.BUILD_DIR ?? 'build');
   try {
     const config = endpointConfigFromEnv(process.env);
+    const store = process.env.REDIS_URL
+      ? createRedisSessionStore({url: process.env.REDIS_URL, onUnavailable: reportStoreDown})
+      : undefined;
+    if (store && !(await store.ready())) console.error('Redis is not reachable yet; the endpoint answers 503 until it is.');
     const server = await startServer({
       port,
       host,
@@ -21,9 +27,14 @@ async function main(): Promise<void> {
       trustProxy: config.trustProxy,
       limits: config.limits,
       ...(config.publicOrigin ? {publicOrigin: config.publicOrigin} : {}),
+      ...(store ? {store} : {}),
+      ...(process.env.CONNECTIONS_CORS_ORIGINS
+        ? {connectionsCorsOrigins: process.env.CONNECTIONS_CORS_ORIGINS.split(',').map((origin) => origin.trim())}
+        : {}),
     });
     console.log(`Serving ${buildDir ? 'the help center and ' : ''}the QBWC test endpoint at ${server.url}`);
     console.log(`  SOAP endpoint: ${server.url}/qbwc   WSDL: ${server.url}/qbwc?wsdl`);
+    console.log(`  Sessions: ${store ? 'in Redis (REDIS_URL)' : 'in this process'}`);
     const stop = () => void server.close().then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
@@ -34,6 +45,12 @@ async function main(): Promise<void> {
     console.error(`Could not start the server: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+}
+
+function reportStoreDown(error: unknown): void {
+  console.error(
+    `Redis is unreachable (${error instanceof Error ? error.message : String(error)}); answering 503 until it is back.`,
+  );
 }
 
 void main();

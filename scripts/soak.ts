@@ -10,7 +10,7 @@ import {classifyFailure} from './fuzz/check-answer';
 import {sampleHostileRequests} from './fuzz/hostile-requests';
 import {send} from './fuzz/send';
 import {startServerUnderTest} from './fuzz/server-process';
-import {EXPECTED_OUTCOMES} from './fuzz/expected-outcomes';
+import {EXPECTED_OUTCOMES} from '../tests/unit/support/expected-outcomes';
 
 const TICKET_LIKE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 

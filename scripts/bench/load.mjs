@@ -55,9 +55,10 @@ function checkStep(operation, result) {
 /**
  * Runs sessions against 127.0.0.1:port for `seconds`, then lets the sessions in flight finish.
  * credentials: [{userName, password}], shared round-robin by the workers. Latencies are per
- * request, in milliseconds, unsorted.
+ * request, in milliseconds, unsorted. With `ports` (several instances behind one imagined load
+ * balancer), each successive request of a session goes to the next port.
  */
-export async function runLoad({port, path, credentials, seconds, concurrency}) {
+export async function runLoad({port, ports = [port], path, credentials, seconds, concurrency}) {
   const agent = new http.Agent({keepAlive: true, maxSockets: concurrency});
   const latencies = [];
   const failureReasons = new Map();
@@ -76,7 +77,9 @@ export async function runLoad({port, path, credentials, seconds, concurrency}) {
 
   async function runSession(envelopes) {
     let ticket = '';
+    let next = sessions;
     for (const operation of STEPS) {
+      const port = ports[next++ % ports.length];
       const envelope = envelopes[operation];
       const body = typeof envelope === 'function' ? envelope(ticket) : envelope;
       let response;

@@ -1,8 +1,8 @@
 /**
  * The SOAP test endpoint as one Web-standard handler: plain request in, plain response out, so
  * the same code answers real HTTP on Node, runs inside the browser on a static host, and would
- * run on an edge runtime. `handle` is synchronous (nothing in it waits); `fetch` wraps it for
- * WHATWG Request/Response.
+ * runs in a Cloudflare Worker (worker.ts). `handle` answers a plain request (it waits only on the
+ * session store); `fetch` wraps it for WHATWG Request/Response.
  *
  * Routes under basePath (default /qbwc):
  *   POST   /qbwc                 SOAP 1.1 (the Web Connector's calls)
@@ -21,11 +21,15 @@ import {
   createTestService,
   isTestScenario,
   QbwcServiceError,
+  SessionStoreUnavailableError,
   TEST_SCENARIOS,
   type TestScenario,
   type TestService,
   type TestServiceOptions,
 } from '../qbwc/service';
+import {createIssueLimit, type IssueLimit} from './issue-limit';
+import {createMemorySessionStore} from './store/memory';
+import type {SessionSummary} from '../qbwc/service';
 import {renderSupportPage} from './support-page';
 import {buildWsdl} from './wsdl';
 
@@ -36,6 +40,8 @@ export interface EndpointRequest {
   /** Lower-case header names. */
   headers: Record<string, string | undefined>;
   body: string;
+  /** The caller's address as the server sees it (for per-client limits); absent in the browser. */
+  clientAddress?: string;
 }
 
 export interface EndpointResponse {
@@ -45,8 +51,9 @@ export interface EndpointResponse {
 }
 
 export interface Endpoint {
-  handle(req: EndpointRequest): EndpointResponse | Promise<EndpointResponse>;
-  fetch(req: Request): Promise<Response>;
+  handle(req: EndpointRequest): Promise<EndpointResponse>;
+  /** clientAddress: the caller's address where the runtime knows it (a Worker's CF-Connecting-IP). */
+  fetch(req: Request, clientAddress?: string): Promise<Response>;
   service: TestService;
   maxBodyBytes: number;
   basePath: string;
@@ -57,8 +64,12 @@ export interface EndpointOptions {
   /** Largest request body accepted, in UTF-8 bytes. Default 1 MiB. */
   maxBodyBytes?: number;
   service?: TestService;
-  /** Used when no service is given. */
-  serviceOptions?: TestServiceOptions;
+  /** Used when no service is given (the store defaults to one in this process's memory). */
+  serviceOptions?: Partial<TestServiceOptions>;
+  /** Test credentials one client address may be issued per minute. Default 30. */
+  issueRatePerMinute?: number;
+  /** Origins of other sites allowed to issue credentials from a browser (CORS on /connections). */
+  connectionsCorsOrigins?: readonly string[];
   productName?: string;
   /** AppName written into issued .qwc files. */
   appName?: string;
@@ -202,7 +213,18 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
       serverVersion: `${productName} QBWC test endpoint 1.0.0`,
       ...(publicOrigin ? {interactiveUrl: `${publicOrigin}${basePath}/support`} : {}),
       ...options.serviceOptions,
+      store:
+        options.serviceOptions?.store ??
+        createMemorySessionStore({
+          ...(options.serviceOptions?.now ? {now: options.serviceOptions.now} : {}),
+          ...(options.serviceOptions?.ticketTtlMs ? {sessionIdleTtlMs: options.serviceOptions.ticketTtlMs} : {}),
+        }),
     });
+  const issueLimit: IssueLimit = createIssueLimit({
+    ...(options.issueRatePerMinute !== undefined ? {perMinute: options.issueRatePerMinute} : {}),
+    ...(options.serviceOptions?.now ? {now: options.serviceOptions.now} : {}),
+  });
+  const connectionsCorsOrigins = new Set((options.connectionsCorsOrigins ?? []).map((origin) => origin.replace(/\/+$/, '')));
   const wsdlCache = new Map<string, string>();
 
   /**
@@ -241,7 +263,14 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     );
   }
 
-  function handleSoap(req: EndpointRequest): EndpointResponse {
+  function storeUnavailable(): EndpointResponse {
+    return {
+      ...soapFault(503, 'soap:Server', 'The session store is unavailable (session store unavailable). Try again in a minute.'),
+      headers: {...soapHeaders(), 'retry-after': '30'},
+    };
+  }
+
+  async function handleSoap(req: EndpointRequest): Promise<EndpointResponse> {
     const contentType = req.headers['content-type'];
     if (!isSoapContentType(contentType)) {
       return soapFault(
@@ -261,7 +290,7 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
       return internalError(error);
     }
     try {
-      const result = service.call(request.method, request.params);
+      const result = await service.call(request.method, request.params);
       return {
         status: 200,
         headers: req.headers.origin === undefined ? SOAP_ANSWER_HEADERS : SOAP_ANSWER_HEADERS_CORS,
@@ -269,6 +298,7 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
       };
     } catch (error) {
       if (error instanceof QbwcServiceError) return soapFault(500, 'soap:Client', error.message);
+      if (error instanceof SessionStoreUnavailableError) return storeUnavailable();
       return internalError(error);
     }
   }
@@ -292,12 +322,44 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     return body.scenario;
   }
 
-  function handleConnections(req: EndpointRequest): EndpointResponse {
+  /**
+   * Browsers send Origin on cross-site POSTs, even ones they send without asking first: only this
+   * site and the origins configured for it may have credentials issued, so no other page can make
+   * its visitors use up issuing.
+   */
+  function connectionsOriginAllowed(req: EndpointRequest): boolean {
+    const from = req.headers.origin;
+    return from === undefined || from === originOf(req) || connectionsCorsOrigins.has(from);
+  }
+
+  /** /connections is the one address that is not open to every origin: CORS only for the configured ones. */
+  function withConnectionsCors(req: EndpointRequest, response: EndpointResponse): EndpointResponse {
+    const {'access-control-allow-origin': _open, ...headers} = response.headers;
+    const from = req.headers.origin;
+    if (from !== undefined && connectionsCorsOrigins.has(from)) {
+      headers['access-control-allow-origin'] = from;
+      headers.vary = 'Origin';
+    } else if (req.method.toUpperCase() === 'OPTIONS') {
+      for (const name of Object.keys(PREFLIGHT_HEADERS)) delete headers[name];
+    }
+    return {...response, headers};
+  }
+
+  async function handleConnections(req: EndpointRequest): Promise<EndpointResponse> {
+    if (!connectionsOriginAllowed(req)) {
+      return jsonError(403, 'Test connections can only be requested from this site.');
+    }
     const scenario = readScenario(req);
     if (typeof scenario !== 'string') return scenario;
+    const wait = issueLimit.take(req.clientAddress);
+    if (wait > 0) {
+      return jsonError(429, 'Too many test connections were requested from your address; try again shortly.', {
+        'retry-after': String(wait),
+      });
+    }
     const origin = loopbackAsLocalhost(originOf(req));
     try {
-      const issued = service.issueConnection({
+      const issued = await service.issueConnection({
         scenario,
         appName: scenario === 'healthy' ? `${appName} test` : `${appName} test (${scenario})`,
         endpointUrl: `${origin}${basePath}`,
@@ -312,21 +374,25 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
         scenario: issued.scenario,
       });
     } catch (error) {
-      if (error instanceof QbwcServiceError && (error.code === 'rate-limited' || error.code === 'store-full')) {
-        return jsonError(429, error.message, {'retry-after': String(error.retryAfterSeconds ?? 60)});
-      }
       if (error instanceof QbwcServiceError) return jsonError(400, error.message);
+      if (error instanceof SessionStoreUnavailableError) {
+        return jsonError(503, 'The session store is unavailable; try again in a minute.', {'retry-after': '30'});
+      }
       onInternalError?.(error);
       return jsonError(500, 'The test service could not issue a connection.');
     }
   }
 
-  function supportPage(req: EndpointRequest, query: string): EndpointResponse {
+  /**
+   * A visitor sees the last session only of the user they name (a user name is as hard to guess
+   * as a password); without ?user= the page shows no one's sessions.
+   */
+  async function supportPage(req: EndpointRequest, query: string): Promise<EndpointResponse> {
     const origin = originOf(req);
     const user = query ? (new URLSearchParams(query).get('user') ?? undefined) : undefined;
-    let lastSession = service.lastSession();
+    let lastSession: SessionSummary | undefined;
     if (user !== undefined) {
-      const log = service.recentSessions(user);
+      const log = (await service.activity(user))?.sessions;
       const last = log?.[log.length - 1];
       lastSession = last && {startedAt: last.startedAt, lastMethod: last.lastMethod, status: last.status};
     }
@@ -353,14 +419,15 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     return {status: 200, headers: headersFor(SOAP_CONTENT_TYPE, {'cache-control': 'no-cache'}), body: text};
   }
 
-  function sessions(query: string): EndpointResponse {
+  async function sessions(query: string): Promise<EndpointResponse> {
     const user = new URLSearchParams(query).get('user');
     if (!user) return jsonError(400, "Add ?user=<user name> to see that user's sessions.");
-    const log = service.recentSessions(user);
-    if (log === undefined) return jsonError(404, 'No test connection with that user name exists (or it has expired).');
+    const activity = await service.activity(user);
+    if (activity === undefined) return jsonError(404, 'No test connection with that user name exists (or it has expired).');
     return json(200, {
       user,
-      sessions: log.map((entry) => ({
+      failedLogins: activity.failedLogins.map((attempt) => ({at: new Date(attempt.at).toISOString(), summary: attempt.summary})),
+      sessions: activity.sessions.map((entry) => ({
         startedAt: new Date(entry.startedAt).toISOString(),
         lastMethod: entry.lastMethod,
         status: entry.status,
@@ -369,8 +436,8 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     });
   }
 
-  function health(): EndpointResponse {
-    const stats = service.stats();
+  async function health(): Promise<EndpointResponse> {
+    const stats = await service.stats();
     return json(200, {status: 'ok', product: productName, ...stats}, {'cache-control': 'no-store'});
   }
 
@@ -380,18 +447,20 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     return false;
   }
 
-  function route(req: EndpointRequest): EndpointResponse {
+  function route(req: EndpointRequest): EndpointResponse | Promise<EndpointResponse> {
     const method = req.method.toUpperCase();
     const {path, query} = splitUrl(req.url);
     if (path !== basePath && !path.startsWith(`${basePath}/`)) {
       return jsonError(404, `Nothing is served here by the test endpoint; it lives under ${basePath}.`);
     }
-    if (method === 'OPTIONS')
-      return {
+    if (method === 'OPTIONS') {
+      const preflight: EndpointResponse = {
         status: 204,
         headers: headersFor('text/plain; charset=utf-8', {...PREFLIGHT_HEADERS, allow: 'GET, POST, OPTIONS'}),
         body: '',
       };
+      return path === `${basePath}/connections` ? withConnectionsCors(req, preflight) : preflight;
+    }
     const read = method === 'GET' || method === 'HEAD';
     const sub = path.slice(basePath.length);
     switch (sub) {
@@ -402,7 +471,9 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
       case '/support':
         return read ? supportPage(req, query) : methodNotAllowed('GET, OPTIONS');
       case '/connections':
-        return method === 'POST' ? handleConnections(req) : methodNotAllowed('POST, OPTIONS');
+        return method === 'POST'
+          ? handleConnections(req).then((response) => withConnectionsCors(req, response))
+          : methodNotAllowed('POST, OPTIONS');
       case '/sessions':
         return read ? sessions(query) : methodNotAllowed('GET, OPTIONS');
       case '/health':
@@ -412,11 +483,12 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     }
   }
 
-  function handle(req: EndpointRequest): EndpointResponse {
+  async function handle(req: EndpointRequest): Promise<EndpointResponse> {
     let response: EndpointResponse;
     try {
-      response = route(req);
+      response = await route(req);
     } catch (error) {
+      if (error instanceof SessionStoreUnavailableError) return storeUnavailable();
       onInternalError?.(error);
       response = jsonError(500, 'The test endpoint failed while answering.');
     }
@@ -424,7 +496,7 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     return response;
   }
 
-  async function fetchHandler(request: Request): Promise<Response> {
+  async function fetchHandler(request: Request, clientAddress?: string): Promise<Response> {
     const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
     const body = hasBody ? await readBodyWithin(request, maxBodyBytes) : '';
     const headers: Record<string, string> = {};
@@ -434,7 +506,7 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     const response =
       body === null
         ? soapFault(413, 'soap:Client', `The request is larger than ${maxBodyBytes} bytes.`)
-        : await handle({method: request.method, url: request.url, headers, body});
+        : await handle({method: request.method, url: request.url, headers, body, ...(clientAddress ? {clientAddress} : {})});
     const nullBody = response.status === 204 || response.status === 304 || request.method === 'HEAD';
     return new Response(nullBody ? null : response.body, {status: response.status, headers: response.headers});
   }

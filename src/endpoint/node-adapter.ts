@@ -32,6 +32,7 @@ export function createNodeEndpointListener(endpoint: Endpoint, options: NodeList
         url: req.url ?? '/',
         headers: req.headers as Record<string, string | undefined>,
         body,
+        ...(req.socket.remoteAddress ? {clientAddress: req.socket.remoteAddress} : {}),
       };
       let answer: EndpointResponse | Promise<EndpointResponse>;
       try {

@@ -6,6 +6,7 @@ import type {Duplex} from 'node:stream';
 import sirv from 'sirv';
 import compression from 'compression';
 import {DEFAULT_BASE_PATH, DEFAULT_LIMITS, type EndpointLimits} from './config';
+import type {SessionStore} from '../qbwc/session-store';
 import {createEndpoint, type Endpoint} from './handler';
 import {inlineScriptHashes} from './inline-script-hashes';
 import {createNodeEndpointListener, refuseOversized, tooLarge} from './node-adapter';
@@ -28,6 +29,10 @@ export interface ServerOptions {
   limits?: Partial<EndpointLimits>;
   /** Told about every unexpected error, once, without request data. Default: one line on stderr. */
   onInternalError?: (error: unknown) => void;
+  /** Where sessions live when no endpoint is given (default: this process's memory). Closed with the server. */
+  store?: SessionStore;
+  /** Other sites' origins allowed to request test connections from a browser (CONNECTIONS_CORS_ORIGINS). */
+  connectionsCorsOrigins?: readonly string[];
 }
 
 export interface RunningServer {
@@ -73,6 +78,8 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       ...(options.appName ? {appName: options.appName} : {}),
       ...(options.helpUrl ? {helpUrl: options.helpUrl} : {}),
       ...(options.publicOrigin ? {publicOrigin: options.publicOrigin} : {}),
+      ...(options.store ? {serviceOptions: {store: options.store}} : {}),
+      ...(options.connectionsCorsOrigins ? {connectionsCorsOrigins: options.connectionsCorsOrigins} : {}),
     });
   const headers = securityHeaders({
     inlineScriptHashes: options.buildDir ? inlineScriptHashes(options.buildDir) : [],
@@ -137,7 +144,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();
-            server.close(() => done());
+            server.close(() => void (options.store?.close() ?? Promise.resolve()).then(() => done()));
           }),
       });
     });

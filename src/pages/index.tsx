@@ -76,6 +76,9 @@ export default function Home(): ReactNode {
             })}
           </ul>
           <p>
+            Have the Web Connector’s log? The <Link to="/docs/tools/log-reader">log reader</Link> finds the errors in it.
+          </p>
+          <p>
             Read the latest notice: <Link to="/updates/connector-certificate-expiry">the connector certificate update</Link>.
           </p>
         </section>

@@ -1,5 +1,6 @@
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import type {IncomingMessage, ServerResponse} from 'node:http';
+import {endpointConfigFromEnv} from '../endpoint/config';
 import {createEndpoint} from '../endpoint/handler';
 import {createNodeEndpointListener} from '../endpoint/node-adapter';
 
@@ -13,13 +14,23 @@ interface DevMiddleware {
  * `npm start` serves the SOAP test endpoint on the dev server's own origin, at /qbwc, so the
  * connection flow and a real Web Connector can reach it while the docs hot-reload.
  */
-export default function endpointDevServer(_context: LoadContext, options: unknown): Plugin {
-  const {productName} = (options ?? {}) as {productName?: string};
+export default function endpointDevServer(_context: LoadContext): Plugin {
   return {
     name: 'qbwc-endpoint-dev-server',
     configureWebpack(_config, isServer) {
       if (isServer || process.env.NODE_ENV === 'production') return {};
-      const listener = createNodeEndpointListener(createEndpoint({productName}));
+      // The same settings `npm run serve` reads, so branding reaches the WSDL and issued .qwc files.
+      const config = endpointConfigFromEnv(process.env);
+      const listener = createNodeEndpointListener(
+        createEndpoint({
+          productName: config.branding.productName,
+          appName: config.branding.appName,
+          helpUrl: config.branding.supportUrl,
+          trustProxy: config.trustProxy,
+          maxBodyBytes: config.limits.maxBodyBytes,
+          ...(config.publicOrigin ? {publicOrigin: config.publicOrigin} : {}),
+        }),
+      );
       const devServer = {
         setupMiddlewares(middlewares: DevMiddleware[]) {
           middlewares.unshift({

@@ -1,7 +1,9 @@
 /**
  * The QBWC test service: issues test credentials (each with a scenario), then plays the service
- * side of a Web Connector session for them. Synchronous on purpose: every call is a few Map
- * lookups, so nothing here needs to wait.
+ * side of a Web Connector session for them, over a SessionStore port (session-store.ts). Every
+ * call reads a copy of the session, decides, and hands the store the next version; the store
+ * refuses a version that another call got to first, so instances sharing a store never both
+ * accept the same step.
  *
  * How errors surface (one rule): a call the protocol cannot answer (unknown or expired ticket,
  * a call out of order, a bad parameter) throws QbwcServiceError, and the endpoint turns it into
@@ -9,7 +11,8 @@
  * the protocol has a value for is answered with that value: "nvu" for a bad login, a negative
  * receiveResponseXML for a QuickBooks error, the error text from getLastError. The one exception
  * is closeConnection with an empty ticket, which the Web Connector sends after "nvu": it gets a
- * plain status text, because a Fault there would hide the real problem behind QBWC1044.
+ * plain status text, because a Fault there would hide the real problem behind QBWC1044. A store
+ * that cannot be reached throws SessionStoreUnavailableError, which the endpoint answers with 503.
  */
 import {sha256} from '@noble/hashes/sha2';
 import {bytesToHex} from '@noble/hashes/utils';
@@ -18,20 +21,23 @@ import {buildQwc, defaultQwc, qwcFileName} from './qwc';
 import {buildQbxmlRequest, QBXML_VERSION} from './qbxml';
 import type {QbwcMethod, QbwcParams, QbwcResult, QbwcResultValue} from './soap';
 import {
-  createMemorySessionStore,
   DEFAULT_SESSION_IDLE_TTL_MS,
   isTestScenario,
+  SessionStoreUnavailableError,
   TEST_SCENARIOS,
+  type CredentialActivity,
+  type CredentialRecord,
+  type LogStepChange,
   type SessionLogEntry,
+  type SessionRecord,
   type SessionStatus,
   type SessionStore,
-  type StoredCredential,
-  type StoredSession,
   type TestScenario,
 } from './session-store';
+import {MAX_STORED_HRESULT, MAX_STORED_MESSAGE, storedText} from './stored-text';
 
-export {TEST_SCENARIOS, isTestScenario, createMemorySessionStore};
-export type {TestScenario, SessionStore, SessionLogEntry, SessionStatus};
+export {TEST_SCENARIOS, isTestScenario, SessionStoreUnavailableError};
+export type {TestScenario, SessionStore, SessionLogEntry, SessionStatus, CredentialActivity};
 
 export type QbwcServiceErrorCode =
   'unknown-ticket' | 'expired-ticket' | 'out-of-order' | 'bad-parameter' | 'store-full' | 'rate-limited';
@@ -49,24 +55,21 @@ export class QbwcServiceError extends Error {
 }
 
 export interface TestServiceOptions {
-  store?: SessionStore;
+  /** Where credentials and sessions live (src/endpoint/store/memory.ts is the default store). */
+  store: SessionStore;
   now?: () => number;
-  /** Idle time after which a ticket stops working. Default 15 minutes. */
+  /** Idle time after which a ticket stops working. Default 15 minutes; give the store the same. */
   ticketTtlMs?: number;
-  /** Lifetime of issued credentials. Default 7 days. */
+  /** Lifetime of a credential once its password was accepted. Default 7 days. */
   credentialTtlMs?: number;
+  /** Lifetime of a credential whose password was never accepted. Default 2 hours. */
+  pendingCredentialTtlMs?: number;
   /** serverVersion's answer. */
   serverVersion?: string;
   /** qbXML requests a healthy session exchanges before reporting 100%. Default 1. */
   requestsPerSession?: number;
-  /** Credentials issued per minute across all callers (token bucket). Default 300. */
-  issueRatePerMinute?: number;
   /** What getInteractiveURL answers (the endpoint passes its support page). */
   interactiveUrl?: string;
-  /** Sessions kept per user in the log. Default 10. */
-  logSessionsPerUser?: number;
-  /** Steps kept per logged session. Default 20. */
-  logStepsPerSession?: number;
 }
 
 export interface IssueConnectionOptions {
@@ -86,6 +89,7 @@ export interface IssuedConnection {
   qwc: string;
   qwcFileName: string;
   scenario: TestScenario;
+  /** Until the first accepted sign-in; that sign-in extends the life to credentialTtlMs. */
   expiresAt: number;
 }
 
@@ -95,29 +99,36 @@ export interface SessionSummary {
   status: SessionStatus;
 }
 
+export interface ServiceStats {
+  credentials: number;
+  pendingCredentials: number;
+  sessions: number;
+  maxCredentials: number;
+  maxPendingCredentials: number;
+  maxSessions: number;
+}
+
 export interface TestService {
-  /** Answers one Web Connector call. Throws QbwcServiceError when the protocol has no answer. */
-  call<M extends QbwcMethod>(method: M, params: QbwcParams<M>): QbwcResult<M>;
-  call(method: QbwcMethod, params: Readonly<Record<string, string>>): QbwcResultValue;
-  /** Issues a user name and password for one scenario. Throws QbwcServiceError when full or rate-limited. */
-  issueConnection(options: IssueConnectionOptions): IssuedConnection;
-  /** The user's recent sessions, oldest first; undefined for a user that is unknown or expired. */
-  recentSessions(userName: string): SessionLogEntry[] | undefined;
-  /** The most recent session of any user (no user name: this is shown on the public support page). */
-  lastSession(): SessionSummary | undefined;
-  stats(): {credentials: number; sessions: number; maxCredentials: number; maxSessions: number};
+  /** Answers one Web Connector call. Rejects with QbwcServiceError when the protocol has no answer. */
+  call<M extends QbwcMethod>(method: M, params: QbwcParams<M>): Promise<QbwcResult<M>>;
+  call(method: QbwcMethod, params: Readonly<Record<string, string>>): Promise<QbwcResultValue>;
+  /** Issues a user name and password for one scenario. */
+  issueConnection(options: IssueConnectionOptions): Promise<IssuedConnection>;
+  /** The user's recent sessions and refused sign-ins; undefined for a user that is unknown or expired. */
+  activity(userName: string): Promise<CredentialActivity | undefined>;
+  stats(): Promise<ServiceStats>;
   readonly store: SessionStore;
   readonly ticketTtlMs: number;
 }
 
 export const DEFAULT_CREDENTIAL_TTL_MS = 7 * 24 * 60 * 60_000;
+export const DEFAULT_PENDING_CREDENTIAL_TTL_MS = 2 * 60 * 60_000;
 export const DEFAULT_SERVER_VERSION = 'QBWC test service 1.0.0';
 /** What qb-not-running scenario users are told to open: a file no QuickBooks has, so opening fails. */
 export const MISSING_COMPANY_FILE = 'C:\\QuickBooks\\Missing Company.qbw';
 export const BUSY_POSTPONE_SECONDS = '30';
 /** Web Connector versions below this get a warning from clientVersion. */
 export const MIN_CLIENT_VERSION: readonly [number, number] = [2, 1];
-const MAX_ERROR_TEXT = 500;
 
 // Built once: every healthy session sends the same request.
 const COMPANY_QUERY = buildQbxmlRequest([{name: 'CompanyQueryRq', attributes: {requestID: '1'}, body: {}}]);
@@ -174,10 +185,6 @@ function digestsEqual(a: string, b: string): boolean {
   return difference === 0;
 }
 
-function clip(text: string): string {
-  return text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}…` : text;
-}
-
 function parseVersion(text: string): [number, number] | undefined {
   const match = /^\s*(\d{1,4})\.(\d{1,4})/.exec(text);
   return match ? [Number(match[1]), Number(match[2])] : undefined;
@@ -196,49 +203,31 @@ export function describeScenario(scenario: TestScenario): string {
   return SCENARIO_NOTES[scenario];
 }
 
-export function createTestService(options: TestServiceOptions = {}): TestService {
+export function createTestService(options: TestServiceOptions): TestService {
+  const store = options.store;
   const now = options.now ?? Date.now;
   const ticketTtlMs = options.ticketTtlMs ?? DEFAULT_SESSION_IDLE_TTL_MS;
-  const store = options.store ?? createMemorySessionStore({sessionIdleTtlMs: ticketTtlMs});
   const credentialTtlMs = options.credentialTtlMs ?? DEFAULT_CREDENTIAL_TTL_MS;
+  const pendingTtlMs = Math.min(credentialTtlMs, options.pendingCredentialTtlMs ?? DEFAULT_PENDING_CREDENTIAL_TTL_MS);
   const serverVersion = options.serverVersion ?? DEFAULT_SERVER_VERSION;
   const requestsPerSession = Math.max(1, Math.floor(options.requestsPerSession ?? 1));
-  const issueRatePerMinute = Math.max(1, options.issueRatePerMinute ?? 300);
-  const logSessionsPerUser = Math.max(1, options.logSessionsPerUser ?? 10);
-  const logStepsPerSession = Math.max(2, options.logStepsPerSession ?? 20);
   const interactiveUrl = options.interactiveUrl ?? '';
 
-  let issueTokens = issueRatePerMinute;
-  let issueTokensAt = now();
-  let latest: SessionLogEntry | undefined;
-
-  function logStep(entry: SessionLogEntry, method: string, summary: string, status?: SessionStatus): void {
-    const steps = entry.steps;
-    // Keep the first step (authenticate) and the most recent ones.
-    if (steps.length >= logStepsPerSession) steps.splice(1, 1);
-    steps.push({at: now(), method, summary});
-    entry.lastMethod = method;
-    if (status !== undefined) entry.status = status;
+  function logged(method: string, summary: string, status?: SessionStatus): LogStepChange {
+    const step = {at: now(), method, summary};
+    return status === undefined ? {step} : {step, status};
   }
 
-  function startLog(credential: StoredCredential, status: SessionStatus): SessionLogEntry {
-    const entry: SessionLogEntry = {startedAt: now(), lastMethod: 'authenticate', status, steps: []};
-    if (credential.log.length >= logSessionsPerUser) credential.log.shift();
-    credential.log.push(entry);
-    latest = entry;
-    return entry;
-  }
-
-  function requireSession(method: QbwcMethod, ticket: string): StoredSession {
+  async function requireSession(method: QbwcMethod, ticket: string): Promise<SessionRecord> {
     if (ticket === '') {
       throw new QbwcServiceError(
         'unknown-ticket',
         `${method} was called without a ticket. Call authenticate first and pass the ticket it returns.`,
       );
     }
-    const session = store.touchSession(ticket, now(), ticketTtlMs);
-    if (session !== undefined) return session;
-    if (store.wasExpired(ticket)) {
+    const lookup = await store.getSession(ticket);
+    if ('found' in lookup) return lookup.found;
+    if (lookup.missing === 'expired') {
       throw new QbwcServiceError(
         'expired-ticket',
         `The ticket sent to ${method} has expired (sessions end after ${Math.round(ticketTtlMs / 60_000)} minutes without a call). Run the update again to get a new one.`,
@@ -250,26 +239,41 @@ export function createTestService(options: TestServiceOptions = {}): TestService
     );
   }
 
-  function outOfOrder(session: StoredSession, method: QbwcMethod, expected: string): never {
-    logStep(session.log, method, `Refused: called out of order (${expected}).`);
+  /** Hands the store the next version; another call that got there first wins and this one is refused. */
+  async function save(next: SessionRecord, change: LogStepChange): Promise<void> {
+    if (!(await store.updateSession(next, change))) concurrentChange(next);
+  }
+
+  function concurrentChange(session: SessionRecord): never {
+    throw new QbwcServiceError(
+      'out-of-order',
+      `Another call for this session was answered at the same moment (ticket used twice at once); the session is at step ${session.version}. Run the update again.`,
+    );
+  }
+
+  async function outOfOrder(session: SessionRecord, method: QbwcMethod, expected: string): Promise<never> {
+    await store.appendLogStep(session, logged(method, `Refused: called out of order (${expected}).`));
     throw new QbwcServiceError('out-of-order', `${method} was called out of order: ${expected}.`);
   }
 
-  function authenticate(userName: string, password: string): string[] {
+  function next(session: SessionRecord, change: Partial<SessionRecord>): SessionRecord {
+    return {...session, ...change, lastSeenAt: now(), version: session.version + 1};
+  }
+
+  async function authenticate(userName: string, password: string): Promise<string[]> {
     // Hash before the lookup so an unknown user costs the same time as a wrong password.
     const candidate = hashPassword(password);
-    const credential = store.getCredential(userName, now());
+    const credential = await store.getCredential(userName);
     if (credential === undefined) return ['', 'nvu'];
     const matches = password !== '' && digestsEqual(candidate, credential.passwordHash);
     if (!matches || credential.scenario === 'wrong-password') {
-      const entry = startLog(credential, 'invalid-password');
-      logStep(
-        entry,
-        'authenticate',
-        matches
+      // Kept apart from the sessions, so guessing at a user's password never pushes their real sessions out.
+      await store.recordFailedLogin(credential.userName, {
+        at: now(),
+        summary: matches
           ? 'Answered "nvu": this user was issued for the wrong-password scenario.'
           : 'Answered "nvu": the password does not match the one issued for this user.',
-      );
+      });
       return ['', 'nvu'];
     }
     const scenario = credential.scenario;
@@ -277,7 +281,7 @@ export function createTestService(options: TestServiceOptions = {}): TestService
     const at = now();
     let result: string[];
     let status: SessionStatus = 'in-progress';
-    let state: StoredSession['state'] = 'authenticated';
+    let state: SessionRecord['state'] = 'authenticated';
     let summary: string;
     switch (scenario) {
       case 'no-work':
@@ -301,38 +305,38 @@ export function createTestService(options: TestServiceOptions = {}): TestService
         summary = 'Accepted; asked for the company file open in QuickBooks.';
         break;
     }
-    const entry = startLog(credential, status);
-    logStep(entry, 'authenticate', summary);
-    store.addSession(
+    await store.startSession(
       {
         ticket,
-        userName,
+        // The stored name, not the request's text: a record keeps nothing that points into a request.
+        userName: credential.userName,
+        logId: newTicket(),
         scenario,
         state,
-        companyFile: result[1] === MISSING_COMPANY_FILE ? MISSING_COMPANY_FILE : '',
+        companyFile: scenario === 'qb-not-running' ? MISSING_COMPANY_FILE : '',
         requestsSent: 0,
         lastError: '',
         startedAt: at,
         lastSeenAt: at,
-        log: entry,
+        version: 1,
       },
-      at,
+      {step: {at, method: 'authenticate', summary}, status},
+      at + credentialTtlMs,
     );
     return result;
   }
 
-  function sendRequestXML(params: Readonly<Record<string, string>>): string {
-    const session = requireSession('sendRequestXML', params.ticket ?? '');
+  async function sendRequestXML(params: Readonly<Record<string, string>>): Promise<string> {
+    const session = await requireSession('sendRequestXML', params.ticket ?? '');
     if (session.state === 'awaiting-response') {
-      outOfOrder(session, 'sendRequestXML', 'the previous request has not been answered with receiveResponseXML yet');
+      return outOfOrder(session, 'sendRequestXML', 'the previous request has not been answered with receiveResponseXML yet');
     }
     if (session.state !== 'authenticated') {
-      outOfOrder(session, 'sendRequestXML', 'this session has no more work; call closeConnection');
+      return outOfOrder(session, 'sendRequestXML', 'this session has no more work; call closeConnection');
     }
     const first = session.requestsSent === 0;
     const hcp = params.strHCPResponse ?? '';
-    session.requestsSent++;
-    session.state = 'awaiting-response';
+    const requestsSent = session.requestsSent + 1;
     const qbxml = session.scenario === 'qbxml-error' ? TRUNCATED_COMPANY_QUERY : COMPANY_QUERY;
     const note =
       first && hcp === ''
@@ -344,74 +348,89 @@ export function createTestService(options: TestServiceOptions = {}): TestService
       session.scenario === 'qbxml-error'
         ? 'a deliberately malformed CompanyQueryRq'
         : `a CompanyQueryRq (qbXML ${QBXML_VERSION})`;
-    logStep(session.log, 'sendRequestXML', `Sent ${what}, request ${session.requestsSent} of ${requestsPerSession}.${note}`);
+    await save(
+      next(session, {requestsSent, state: 'awaiting-response'}),
+      logged('sendRequestXML', `Sent ${what}, request ${requestsSent} of ${requestsPerSession}.${note}`),
+    );
     return qbxml;
   }
 
-  function receiveResponseXML(params: Readonly<Record<string, string>>): number {
-    const session = requireSession('receiveResponseXML', params.ticket ?? '');
+  async function receiveResponseXML(params: Readonly<Record<string, string>>): Promise<number> {
+    const session = await requireSession('receiveResponseXML', params.ticket ?? '');
     if (session.state !== 'awaiting-response') {
-      outOfOrder(session, 'receiveResponseXML', 'there is no outstanding request; call sendRequestXML first');
+      return outOfOrder(session, 'receiveResponseXML', 'there is no outstanding request; call sendRequestXML first');
     }
-    const hresult = (params.hresult ?? '').trim();
+    const hresult = storedText((params.hresult ?? '').trim(), MAX_STORED_HRESULT);
     const response = params.response ?? '';
     if (hresult !== '') {
       const message = (params.message ?? '').trim();
-      session.lastError = clip(`QuickBooks could not process the request: ${hresult}${message ? ` ${message}` : ''}`);
-      session.state = 'failed';
-      logStep(session.log, 'receiveResponseXML', `QuickBooks reported ${clip(hresult)}; answered -101.`, 'qbxml-error');
+      const lastError = storedText(
+        `QuickBooks could not process the request: ${hresult}${message ? ` ${message}` : ''}`,
+        MAX_STORED_MESSAGE,
+      );
+      await save(
+        next(session, {lastError, state: 'failed'}),
+        logged('receiveResponseXML', `QuickBooks reported ${hresult}; answered -101.`, 'qbxml-error'),
+      );
       return -101;
     }
     if (response.trim() === '') {
-      session.lastError = 'The Web Connector sent an empty response without an HRESULT.';
-      session.state = 'failed';
-      logStep(session.log, 'receiveResponseXML', 'The response was empty; answered -102.', 'qbxml-error');
+      await save(
+        next(session, {lastError: 'The Web Connector sent an empty response without an HRESULT.', state: 'failed'}),
+        logged('receiveResponseXML', 'The response was empty; answered -102.', 'qbxml-error'),
+      );
       return -102;
     }
     const percent = Math.min(100, Math.floor((session.requestsSent * 100) / requestsPerSession));
-    session.state = percent >= 100 ? 'finished' : 'authenticated';
-    logStep(
-      session.log,
-      'receiveResponseXML',
-      `Received ${response.length} characters of qbXML; answered ${percent}%.`,
-      percent >= 100 ? 'connected' : undefined,
+    await save(
+      next(session, {state: percent >= 100 ? 'finished' : 'authenticated'}),
+      logged(
+        'receiveResponseXML',
+        `Received ${response.length} characters of qbXML; answered ${percent}%.`,
+        percent >= 100 ? 'connected' : undefined,
+      ),
     );
     return percent;
   }
 
-  function connectionError(params: Readonly<Record<string, string>>): string {
-    const session = requireSession('connectionError', params.ticket ?? '');
+  async function connectionError(params: Readonly<Record<string, string>>): Promise<string> {
+    const session = await requireSession('connectionError', params.ticket ?? '');
     if (session.state !== 'authenticated' || session.requestsSent > 0) {
-      outOfOrder(session, 'connectionError', 'it is only expected between authenticate and the first sendRequestXML');
+      return outOfOrder(session, 'connectionError', 'it is only expected between authenticate and the first sendRequestXML');
     }
-    const hresult = clip((params.hresult ?? '').trim());
-    const message = clip((params.message ?? '').trim());
-    session.lastError = clip(`The Web Connector could not open the company file: ${hresult}${message ? ` ${message}` : ''}`);
-    session.state = 'failed';
-    logStep(
-      session.log,
-      'connectionError',
-      `QuickBooks could not be opened (${hresult || 'no HRESULT'}); answered "done".`,
-      'connection-error',
+    const hresult = storedText((params.hresult ?? '').trim(), MAX_STORED_HRESULT);
+    const message = (params.message ?? '').trim();
+    const lastError = storedText(
+      `The Web Connector could not open the company file: ${hresult}${message ? ` ${message}` : ''}`,
+      MAX_STORED_MESSAGE,
+    );
+    await save(
+      next(session, {lastError, state: 'failed'}),
+      logged(
+        'connectionError',
+        `QuickBooks could not be opened (${hresult || 'no HRESULT'}); answered "done".`,
+        'connection-error',
+      ),
     );
     return 'done';
   }
 
-  function getLastError(params: Readonly<Record<string, string>>): string {
-    const session = requireSession('getLastError', params.ticket ?? '');
+  async function getLastError(params: Readonly<Record<string, string>>): Promise<string> {
+    const session = await requireSession('getLastError', params.ticket ?? '');
     const result = session.lastError === '' ? 'NoOp' : session.lastError;
-    logStep(session.log, 'getLastError', result === 'NoOp' ? 'No error recorded; answered "NoOp".' : 'Returned the last error.');
+    await save(
+      next(session, {}),
+      logged('getLastError', result === 'NoOp' ? 'No error recorded; answered "NoOp".' : 'Returned the last error.'),
+    );
     return result;
   }
 
-  function closeConnection(params: Readonly<Record<string, string>>): string {
+  async function closeConnection(params: Readonly<Record<string, string>>): Promise<string> {
     const ticket = params.ticket ?? '';
     // After "nvu" the Web Connector closes with the empty ticket it was given.
     if (ticket === '') return 'OK: no session was open.';
-    const session = requireSession('closeConnection', ticket);
-    store.deleteSession(ticket);
+    const session = await requireSession('closeConnection', ticket);
     const previous = session.state;
-    session.state = 'closed';
     let result: string;
     if (session.scenario === 'no-work') result = 'OK: no data exchange was required.';
     else if (session.scenario === 'busy')
@@ -421,23 +440,26 @@ export function createTestService(options: TestServiceOptions = {}): TestService
       const count = session.requestsSent;
       result = `OK: ${count} qbXML request${count === 1 ? '' : 's'} answered by QuickBooks.`;
     } else result = 'OK: the session was closed before the exchange finished.';
-    logStep(session.log, 'closeConnection', result);
+    if (!(await store.endSession(session, logged('closeConnection', result)))) concurrentChange(session);
     return result;
   }
 
-  function interactive(method: 'getInteractiveURL' | 'interactiveDone' | 'interactiveRejected', ticket: string): string {
-    const session = requireSession(method, ticket);
+  async function interactive(
+    method: 'getInteractiveURL' | 'interactiveDone' | 'interactiveRejected',
+    ticket: string,
+  ): Promise<string> {
+    const session = await requireSession(method, ticket);
     const result =
       method === 'getInteractiveURL'
         ? interactiveUrl
         : method === 'interactiveDone'
           ? 'Done'
           : 'This test service never asks for interactive mode; nothing was skipped.';
-    logStep(session.log, method, 'Answered; this test service does not use interactive mode.');
+    await save(next(session, {}), logged(method, 'Answered; this test service does not use interactive mode.'));
     return result;
   }
 
-  function call(method: QbwcMethod, params: Readonly<Record<string, string>>): QbwcResultValue {
+  async function call(method: QbwcMethod, params: Readonly<Record<string, string>>): Promise<QbwcResultValue> {
     switch (method) {
       case 'serverVersion':
         return serverVersion;
@@ -470,40 +492,26 @@ export function createTestService(options: TestServiceOptions = {}): TestService
     }
   }
 
-  function takeIssueToken(): void {
-    const at = now();
-    issueTokens = Math.min(issueRatePerMinute, issueTokens + ((at - issueTokensAt) * issueRatePerMinute) / 60_000);
-    issueTokensAt = at;
-    if (issueTokens < 1) {
-      const waitSeconds = Math.ceil(((1 - issueTokens) * 60) / issueRatePerMinute);
-      throw new QbwcServiceError('rate-limited', 'Too many test connections were requested; try again shortly.', waitSeconds);
-    }
-    issueTokens -= 1;
-  }
-
-  function issueConnection(request: IssueConnectionOptions): IssuedConnection {
+  async function issueConnection(request: IssueConnectionOptions): Promise<IssuedConnection> {
     const scenario = request.scenario ?? 'healthy';
     if (!isTestScenario(scenario)) {
       throw new QbwcServiceError('bad-parameter', `Unknown scenario. Use one of: ${TEST_SCENARIOS.join(', ')}.`);
     }
-    takeIssueToken();
     const at = now();
     let userName = newUserName();
-    while (store.getCredential(userName, at) !== undefined) userName = newUserName();
+    while ((await store.getCredential(userName)) !== undefined) userName = newUserName();
     const password = generatePassword();
-    const appName = request.appName?.trim() || 'QBWC Test Service';
-    const credential: StoredCredential = {
+    const appName = storedText(request.appName?.trim() || 'QBWC Test Service', 80);
+    const credential: CredentialRecord = {
       userName,
       passwordHash: hashPassword(password),
       scenario,
       appName,
       createdAt: at,
-      expiresAt: at + credentialTtlMs,
-      log: [],
+      expiresAt: at + pendingTtlMs,
+      activatedAt: 0,
     };
-    if (!store.addCredential(credential, at)) {
-      throw new QbwcServiceError('store-full', 'The test service holds as many test connections as it can; try again later.', 60);
-    }
+    await store.createCredential(credential);
     const qwc = buildQwc(
       defaultQwc({
         appName,
@@ -526,17 +534,11 @@ export function createTestService(options: TestServiceOptions = {}): TestService
   return {
     call: call as TestService['call'],
     issueConnection,
-    recentSessions(userName) {
-      const credential = store.getCredential(userName, now());
-      if (credential === undefined) return undefined;
-      return credential.log.map((entry) => ({...entry, steps: entry.steps.map((step) => ({...step}))}));
-    },
-    lastSession() {
-      return latest && {startedAt: latest.startedAt, lastMethod: latest.lastMethod, status: latest.status};
-    },
-    stats() {
-      const counts = store.counts(now());
-      return {...counts, ...store.limits};
+    activity: (userName) => store.activity(userName),
+    async stats() {
+      const counts = await store.counts();
+      const {maxCredentials, maxPendingCredentials, maxSessions} = store.limits;
+      return {...counts, maxCredentials, maxPendingCredentials, maxSessions};
     },
     store,
     ticketTtlMs,

@@ -1,10 +1,13 @@
 /**
- * Where the test service keeps issued credentials and live sessions. The interface is small and
- * synchronous so the SOAP path stays synchronous; a deployment with several instances can back it
- * with a shared store behind a local cache without touching the protocol code.
+ * The port between the test service and wherever it keeps issued credentials and live sessions.
  *
- * Every collection is bounded and expires: an endpoint open to the Internet must not grow without
- * limit however many credentials or sessions it is asked for.
+ * The store owns its records: every change goes through one of these calls, each call hands
+ * back a copy, and nothing outside holds a live reference into it. Changes to a session are
+ * compare-and-set on its `version`, so when several instances share one store, two of them can
+ * never both accept the same step of a session, and a ticket is ended exactly once.
+ *
+ * Implementations: src/endpoint/store/memory.ts (the default, lru-cache), redis.ts (several Node
+ * instances) and durable-object.ts (a Cloudflare Worker). Every one is bounded and expires.
  */
 
 export const TEST_SCENARIOS = ['healthy', 'no-work', 'busy', 'wrong-password', 'qb-not-running', 'qbxml-error'] as const;
@@ -32,7 +35,20 @@ export interface SessionLogEntry {
   steps: SessionLogStep[];
 }
 
-export interface StoredCredential {
+/** A refused sign-in for a known user, kept apart so it never pushes real sessions out of the log. */
+export interface FailedLogin {
+  at: number;
+  summary: string;
+}
+
+export interface CredentialActivity {
+  /** Recent sessions, oldest first. */
+  sessions: SessionLogEntry[];
+  /** Recent refused sign-ins, oldest first. */
+  failedLogins: FailedLogin[];
+}
+
+export interface CredentialRecord {
   userName: string;
   /** Hex SHA-256 of the issued password; the password itself is never stored. */
   passwordHash: string;
@@ -40,15 +56,17 @@ export interface StoredCredential {
   appName: string;
   createdAt: number;
   expiresAt: number;
-  /** Recent sessions, newest last, bounded by the service. */
-  log: SessionLogEntry[];
+  /** When the password was first accepted; 0 while it never was (such credentials live briefly). */
+  activatedAt: number;
 }
 
 export type SessionState = 'authenticated' | 'awaiting-response' | 'finished' | 'failed' | 'closed';
 
-export interface StoredSession {
+export interface SessionRecord {
   ticket: string;
   userName: string;
+  /** Names this session's entry in the user's log (not the ticket: the log never holds one). */
+  logId: string;
   scenario: TestScenario;
   state: SessionState;
   /** The company file authenticate named ("" = the open one). */
@@ -57,131 +75,121 @@ export interface StoredSession {
   lastError: string;
   startedAt: number;
   lastSeenAt: number;
-  /** The log entry this session writes to (shared with the credential's log). */
-  log: SessionLogEntry;
+  /** Raised by one on every accepted change; a change made from an older version is refused. */
+  version: number;
 }
 
+/** One step for the session's log entry; `status` (when given) becomes the entry's status. */
+export interface LogStepChange {
+  step: SessionLogStep;
+  status?: SessionStatus;
+}
+
+export type SessionLookup = {found: SessionRecord} | {missing: 'unknown' | 'expired'};
+
 export interface SessionStoreLimits {
+  /** Credentials whose password was accepted at least once. */
   maxCredentials: number;
+  /** Credentials never used yet: short-lived, and evicted before any other. */
+  maxPendingCredentials: number;
   maxSessions: number;
+  /** Approximate bytes every collection together may hold (strings counted as UTF-16). */
+  maxBytes: number;
+}
+
+export interface SessionStoreCounts {
+  credentials: number;
+  pendingCredentials: number;
+  sessions: number;
 }
 
 export interface SessionStore {
   readonly limits: SessionStoreLimits;
-  /** False when the store is full of unexpired credentials. */
-  addCredential(credential: StoredCredential, now: number): boolean;
-  /** Undefined when unknown or expired (expired ones are dropped). */
-  getCredential(userName: string, now: number): StoredCredential | undefined;
-  /** Adds a session, evicting the least recently used one when full. */
-  addSession(session: StoredSession, now: number): void;
-  /** Undefined when unknown or idle for longer than `idleTtlMs`; marks the session as just used. */
-  touchSession(ticket: string, now: number, idleTtlMs: number): StoredSession | undefined;
-  /** Whether the ticket names a session that expired or was evicted recently (for a clearer error). */
-  wasExpired(ticket: string): boolean;
-  deleteSession(ticket: string): void;
-  counts(now: number): {credentials: number; sessions: number};
+  /** Stores a new, never-used credential; the oldest never-used one is evicted when full. */
+  createCredential(credential: CredentialRecord): Promise<void>;
+  /** A copy, or undefined when unknown or expired. */
+  getCredential(userName: string): Promise<CredentialRecord | undefined>;
+  /** Keeps a refused sign-in in the user's own bounded list of failed attempts. */
+  recordFailedLogin(userName: string, attempt: FailedLogin): Promise<void>;
+  /**
+   * Stores a new session and opens its log entry with `first`. When the credential was never used,
+   * it becomes active and lives until `activeUntil`.
+   */
+  startSession(session: SessionRecord, first: LogStepChange, activeUntil: number): Promise<void>;
+  /** A copy of the session. Reading does not extend its life; only an accepted change does. */
+  getSession(ticket: string): Promise<SessionLookup>;
+  /**
+   * Replaces the session with `next` if the stored one is still at `next.version - 1`, and appends
+   * `change` to its log entry, atomically. False when another call changed or ended it first.
+   */
+  updateSession(next: SessionRecord, change: LogStepChange): Promise<boolean>;
+  /** Records a step the session did not accept (refused calls); no version check. */
+  appendLogStep(session: SessionRecord, change: LogStepChange): Promise<void>;
+  /** Ends the session if it is still at `last.version`, logging `change`: a ticket is ended once. */
+  endSession(last: SessionRecord, change: LogStepChange): Promise<boolean>;
+  /** The user's log, or undefined for a user that is unknown or expired. */
+  activity(userName: string): Promise<CredentialActivity | undefined>;
+  counts(): Promise<SessionStoreCounts>;
+  /** Releases connections (a no-op for in-memory stores). */
+  close(): Promise<void>;
 }
 
-export interface MemorySessionStoreOptions {
-  maxCredentials?: number;
-  maxSessions?: number;
-  /** How long an idle session is kept before eviction makes room (the service decides expiry). */
-  sessionIdleTtlMs?: number;
+/** Thrown by a store whose backing service cannot be reached; the endpoint answers 503. */
+export class SessionStoreUnavailableError extends Error {
+  constructor(cause?: unknown) {
+    super('The session store is unavailable.');
+    this.name = 'SessionStoreUnavailableError';
+    if (cause !== undefined) (this as {cause?: unknown}).cause = cause;
+  }
 }
+
+export interface LogBounds {
+  /** Sessions kept per user. Default 10. */
+  sessionsPerUser: number;
+  /** Steps kept per session: the first (authenticate) and the most recent. Default 20. */
+  stepsPerSession: number;
+  /** Refused sign-ins kept per user. Default 10. */
+  failedLoginsPerUser: number;
+}
+
+export const DEFAULT_LOG_BOUNDS: Readonly<LogBounds> = Object.freeze({
+  sessionsPerUser: 10,
+  stepsPerSession: 20,
+  failedLoginsPerUser: 10,
+});
 
 export const DEFAULT_MAX_CREDENTIALS = 10_000;
+export const DEFAULT_MAX_PENDING_CREDENTIALS = 2_000;
 export const DEFAULT_MAX_SESSIONS = 5_000;
+export const DEFAULT_MAX_STORE_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_SESSION_IDLE_TTL_MS = 15 * 60_000;
-const EXPIRED_TICKET_MEMORY = 1_000;
 
-/**
- * The default store: two Maps kept in insertion order, so the oldest entry is always first and
- * expiry or eviction only ever looks at the front.
- */
-export function createMemorySessionStore(options: MemorySessionStoreOptions = {}): SessionStore {
-  const limits: SessionStoreLimits = {
-    maxCredentials: Math.max(1, options.maxCredentials ?? DEFAULT_MAX_CREDENTIALS),
-    maxSessions: Math.max(1, options.maxSessions ?? DEFAULT_MAX_SESSIONS),
-  };
-  const idleTtl = options.sessionIdleTtlMs ?? DEFAULT_SESSION_IDLE_TTL_MS;
-  // Credentials all get the same lifetime, so insertion order is expiry order.
-  const credentials = new Map<string, StoredCredential>();
-  // Re-inserted on every touch, so insertion order is least-recently-used order.
-  const sessions = new Map<string, StoredSession>();
-  const expiredTickets = new Set<string>();
-
-  function rememberExpired(ticket: string): void {
-    if (expiredTickets.size >= EXPIRED_TICKET_MEMORY) {
-      const oldest = expiredTickets.values().next();
-      if (!oldest.done) expiredTickets.delete(oldest.value);
-    }
-    expiredTickets.add(ticket);
-  }
-
-  function dropExpiredCredentials(now: number): void {
-    for (const [userName, credential] of credentials) {
-      if (credential.expiresAt > now) break;
-      credentials.delete(userName);
-    }
-  }
-
-  function dropIdleSessions(now: number, ttl: number): void {
-    for (const [ticket, session] of sessions) {
-      if (now - session.lastSeenAt < ttl) break;
-      sessions.delete(ticket);
-      rememberExpired(ticket);
-    }
-  }
-
+export function logBounds(bounds: Partial<LogBounds> = {}): LogBounds {
   return {
-    limits,
-    addCredential(credential, now) {
-      dropExpiredCredentials(now);
-      if (credentials.size >= limits.maxCredentials) return false;
-      credentials.set(credential.userName, credential);
-      return true;
-    },
-    getCredential(userName, now) {
-      const credential = credentials.get(userName);
-      if (credential === undefined) return undefined;
-      if (credential.expiresAt <= now) {
-        credentials.delete(userName);
-        return undefined;
-      }
-      return credential;
-    },
-    addSession(session, now) {
-      dropIdleSessions(now, idleTtl);
-      while (sessions.size >= limits.maxSessions) {
-        const oldest = sessions.keys().next();
-        if (oldest.done) break;
-        sessions.delete(oldest.value);
-        rememberExpired(oldest.value);
-      }
-      sessions.set(session.ticket, session);
-    },
-    touchSession(ticket, now, idleTtlMs) {
-      const session = sessions.get(ticket);
-      if (session === undefined) return undefined;
-      sessions.delete(ticket);
-      if (now - session.lastSeenAt >= idleTtlMs) {
-        rememberExpired(ticket);
-        return undefined;
-      }
-      session.lastSeenAt = now;
-      sessions.set(ticket, session);
-      return session;
-    },
-    wasExpired(ticket) {
-      return expiredTickets.has(ticket);
-    },
-    deleteSession(ticket) {
-      sessions.delete(ticket);
-    },
-    counts(now) {
-      dropExpiredCredentials(now);
-      dropIdleSessions(now, idleTtl);
-      return {credentials: credentials.size, sessions: sessions.size};
-    },
+    sessionsPerUser: Math.max(1, Math.floor(bounds.sessionsPerUser ?? DEFAULT_LOG_BOUNDS.sessionsPerUser)),
+    stepsPerSession: Math.max(2, Math.floor(bounds.stepsPerSession ?? DEFAULT_LOG_BOUNDS.stepsPerSession)),
+    failedLoginsPerUser: Math.max(1, Math.floor(bounds.failedLoginsPerUser ?? DEFAULT_LOG_BOUNDS.failedLoginsPerUser)),
+  };
+}
+
+/** Adds a step to an entry the caller owns, keeping the first step and the most recent ones. */
+export function appendStep(entry: SessionLogEntry, change: LogStepChange, stepsPerSession: number): void {
+  if (entry.steps.length >= stepsPerSession) entry.steps.splice(1, 1);
+  entry.steps.push(change.step);
+  entry.lastMethod = change.step.method;
+  if (change.status !== undefined) entry.status = change.status;
+}
+
+/** A fresh copy of a session record (every field is a primitive). */
+export function copySession(session: SessionRecord): SessionRecord {
+  return {...session};
+}
+
+export function copyEntry(entry: SessionLogEntry): SessionLogEntry {
+  return {
+    startedAt: entry.startedAt,
+    lastMethod: entry.lastMethod,
+    status: entry.status,
+    steps: entry.steps.map((step) => ({...step})),
   };
 }

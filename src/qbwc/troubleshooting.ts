@@ -58,7 +58,7 @@ export const troubleshootingEntries: readonly TroubleshootingEntry[] = [
     'msg-invalid-password',
     'Authentication failed: invalid password (nvu)',
     ['nvu'],
-    ['invalid password for username'],
+    ['invalid password for username', 'Not a valid username and password'],
     'The service did not accept the user name and password the Web Connector sent, so it answered nvu ("not a valid user").',
   ),
   entry(
@@ -237,7 +237,7 @@ export const troubleshootingEntries: readonly TroubleshootingEntry[] = [
   qbwc(
     1030,
     'No password is set for the application',
-    [],
+    ['Password is not available for application', 'You need to enter a password before you can update'],
     'The application row has no password, so the Web Connector has nothing to send.',
   ),
   qbwc(
@@ -275,7 +275,7 @@ export const troubleshootingEntries: readonly TroubleshootingEntry[] = [
   qbwc(
     1012,
     'Authentication failed due to an error',
-    ['Authentication failed due to following error message'],
+    ['Authentication failed due to following error message', 'The request was aborted: The connection was closed unexpectedly'],
     'The authenticate call to the service failed outright (an HTML page, an HTTP error, a TLS or network failure), which is different from a wrong password.',
   ),
   qbwc(
@@ -311,7 +311,7 @@ export const troubleshootingEntries: readonly TroubleshootingEntry[] = [
   qbwc(
     1031,
     'A scheduled update finished with errors',
-    [],
+    ['Update completed with some error'],
     'An Auto-Run update ran but ended with errors, and the service was told.',
   ),
   qbwc(
@@ -329,13 +329,13 @@ export const troubleshootingEntries: readonly TroubleshootingEntry[] = [
   qbwc(
     1041,
     'The sendRequestXML call failed',
-    [],
+    ['SendRequestXML failed'],
     'The service failed while the Web Connector asked it for work (sendRequestXML).',
   ),
   qbwc(
     1042,
     'The receiveResponseXML call failed',
-    [],
+    ['ReceiveResponseXML failed'],
     "The service failed while the Web Connector handed it QuickBooks' answer (receiveResponseXML).",
   ),
   qbwc(
@@ -361,6 +361,19 @@ export const troubleshootingEntries: readonly TroubleshootingEntry[] = [
     'The clientVersion answer has bad syntax',
     [],
     'The service answered the version check with text the Web Connector cannot read.',
+  ),
+  qbwc(
+    1053,
+    'A dialog box is open in QuickBooks',
+    ['A modal dialog box is showing in the QuickBooks user interface'],
+    'QuickBooks was showing a window that waits for an answer, so the Web Connector could not connect until someone dealt with it.',
+  ),
+  entry(
+    'msg-object-reference',
+    'Object reference not set to an instance of an object',
+    [],
+    ['Object reference not set to an instance of an object'],
+    'An internal error of the Web Connector program during the step named just before it, such as saving an application or handling an answer from the service.',
   ),
 
   // HRESULT codes
@@ -553,6 +566,7 @@ const guideAnchors: readonly {path: string; ids: readonly string[]}[] = [
   {path: '/docs/tools/qwc-generator', ids: ['inspect', 'generate', 'fields']},
   {path: '/docs/tools/password-check', ids: ['check', 'verify', 'generate']},
   {path: '/docs/tools/connection-check', ids: ['run', 'scenarios', 'own-service']},
+  {path: '/docs/tools/log-reader', ids: ['tool', 'find-the-log', 'what-it-shows', 'share', 'verbose']},
 ];
 
 /** The h2 sections of the troubleshooting page, linkable too (for example "everything about adding the app"). */

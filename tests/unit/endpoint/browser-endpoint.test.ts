@@ -15,7 +15,7 @@ describe('getBrowserEndpoint', () => {
 
   it('runs a session in the page, exchanging real SOAP text', async () => {
     const endpoint = getBrowserEndpoint();
-    const issued = endpoint.service.issueConnection({
+    const issued = await endpoint.service.issueConnection({
       endpointUrl: 'https://x.test/qbwc',
       supportUrl: 'https://x.test/qbwc/support',
     });
@@ -55,7 +55,7 @@ describe('createFetchTransport', () => {
   afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
   it('drives a full session over real HTTP', async () => {
-    const issued = endpoint.service.issueConnection({
+    const issued = await endpoint.service.issueConnection({
       scenario: 'qb-not-running',
       endpointUrl: `${url}/qbwc`,
       supportUrl: `${url}/qbwc/support`,

@@ -1,10 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {createEndpoint, type Endpoint, type EndpointRequest, type EndpointResponse} from '../../../src/endpoint/handler';
 import {createInPageTransport} from '../../../src/endpoint/browser-endpoint';
-import {runSession, type SessionResult, type Transport} from '../../../src/qbwc/client';
+import {runSession, type Transport} from '../../../src/qbwc/client';
 import {buildRequest, parseFault, parseResponse, soapActionFor, type QbwcMethod} from '../../../src/qbwc/soap';
-import {createMemorySessionStore, createTestService, TEST_SCENARIOS, type TestScenario} from '../../../src/qbwc/service';
+import {createTestService, TEST_SCENARIOS, type TestScenario} from '../../../src/qbwc/service';
+import {createMemorySessionStore} from '../../../src/endpoint/store/memory';
 import {parseQwc} from '../../../src/qbwc/qwc';
+import {EXPECTED_OUTCOMES} from '../support/expected-outcomes';
 
 const HOST = {host: 'connect.example.com', 'x-forwarded-proto': 'https'};
 
@@ -21,11 +23,12 @@ function soapPost(endpoint: Endpoint, method: QbwcMethod, body: string, headers:
   });
 }
 
-async function issue(endpoint: Endpoint, scenario?: TestScenario) {
+async function issue(endpoint: Endpoint, scenario?: TestScenario, clientAddress?: string) {
   const response = await call(endpoint, {
     method: 'POST',
     url: '/qbwc/connections',
     body: scenario ? JSON.stringify({scenario}) : '',
+    ...(clientAddress ? {clientAddress} : {}),
   });
   expect(response.status).toBe(201);
   return JSON.parse(response.body) as {
@@ -60,14 +63,7 @@ function expectFault(response: EndpointResponse, status = 500) {
   return fault!;
 }
 
-const EXPECTED: Record<TestScenario, {result: SessionResult; code?: string}> = {
-  healthy: {result: 'connected'},
-  'no-work': {result: 'no-work', code: 'none'},
-  busy: {result: 'busy', code: 'busy'},
-  'wrong-password': {result: 'invalid-password', code: 'nvu'},
-  'qb-not-running': {result: 'connection-error', code: '0x80040408'},
-  'qbxml-error': {result: 'qbxml-error', code: '0x80040400'},
-};
+const EXPECTED = EXPECTED_OUTCOMES;
 
 describe('full sessions driven by the mock Web Connector', () => {
   for (const [label, makeTransport] of [
@@ -91,7 +87,10 @@ describe('full sessions driven by the mock Web Connector', () => {
         expect(step.responseXml).toBeTruthy();
       }
       const log = JSON.parse((await call(endpoint, {url: `/qbwc/sessions?user=${issued.userName}`})).body);
-      expect(log.sessions).toHaveLength(1);
+      // A refused sign-in is kept apart from sessions.
+      const refused = scenario === 'wrong-password';
+      expect(log.sessions).toHaveLength(refused ? 0 : 1);
+      expect(log.failedLogins).toHaveLength(refused ? 1 : 0);
     });
   }
 
@@ -170,7 +169,9 @@ describe('POST /qbwc errors', () => {
 
   it('answers a wrong or expired ticket with a Fault that says so', async () => {
     let time = Date.UTC(2025, 0, 1);
-    const timed = createEndpoint({service: createTestService({now: () => time, ticketTtlMs: 60_000})});
+    const now = () => time;
+    const store = createMemorySessionStore({now, sessionIdleTtlMs: 60_000});
+    const timed = createEndpoint({service: createTestService({store, now, ticketTtlMs: 60_000})});
     const wrong = expectFault(await soapPost(timed, 'sendRequestXML', buildRequest('sendRequestXML', {ticket: 'not-a-ticket'})));
     expect(wrong.message).toContain('not one this service issued');
     const issued = await issue(timed);
@@ -231,8 +232,8 @@ describe('POST /qbwc errors', () => {
       const response = await soapPost(flooded, 'authenticate', body);
       expect(response.status).toBe(200);
     }
-    expect(store.counts(Date.now()).sessions).toBe(200);
-    expect(flooded.service.stats().sessions).toBeLessThanOrEqual(200);
+    expect((await store.counts()).sessions).toBe(200);
+    expect((await flooded.service.stats()).sessions).toBeLessThanOrEqual(200);
   });
 });
 
@@ -272,7 +273,7 @@ describe('other routes', () => {
     expect((await call(pinned, {url: '/qbwc?wsdl', headers: forged})).body).toContain('location="https://help.example.com/qbwc"');
   });
 
-  it('serves the support page with 200 HTML, the product name and the last sync', async () => {
+  it("serves the support page with 200 HTML, the product name, and only the named user's last sync", async () => {
     const endpoint = createEndpoint({productName: 'Acme <Sync>'});
     const empty = await call(endpoint, {url: '/qbwc/support'});
     expect(empty.status).toBe(200);
@@ -281,10 +282,15 @@ describe('other routes', () => {
     expect(empty.body).toContain('No session has run');
     const issued = await issue(endpoint);
     await runSession(createInPageTransport(endpoint), {userName: issued.userName, password: issued.password});
+    // A visitor who names no user sees no one's session.
     const after = await call(endpoint, {url: '/qbwc/support'});
-    expect(after.body).toContain('QuickBooks answered every request');
+    expect(after.body).not.toContain('QuickBooks answered every request');
+    expect(after.body).not.toContain(issued.userName);
     const mine = await call(endpoint, {url: `/qbwc/support?user=${issued.userName}`});
     expect(mine.body).toContain(issued.userName);
+    expect(mine.body).toContain('QuickBooks answered every request');
+    const someoneElse = await call(endpoint, {url: '/qbwc/support?user=qbwc-test-0000000000'});
+    expect(someoneElse.body).not.toContain('QuickBooks answered every request');
     const head = await call(endpoint, {method: 'HEAD', url: '/qbwc/support'});
     expect(head.status).toBe(200);
     expect(head.body).toBe('');
@@ -298,7 +304,7 @@ describe('other routes', () => {
     expect(preflight.headers['access-control-allow-headers']).toBe('content-type, soapaction');
     expect(preflight.headers['access-control-allow-methods']).toBe('GET, POST, OPTIONS');
     expect(Number(preflight.headers['access-control-max-age'])).toBeGreaterThan(0);
-    for (const url of ['/qbwc/health', '/qbwc/nowhere', '/qbwc?wsdl']) {
+    for (const url of ['/qbwc/health', '/qbwc/nowhere', '/qbwc?wsdl', '/qbwc/sessions?user=x']) {
       expect((await call(endpoint, {url})).headers['access-control-allow-origin']).toBe('*');
     }
     const fromBrowser = await soapPost(endpoint, 'serverVersion', buildRequest('serverVersion', {}), {
@@ -326,17 +332,82 @@ describe('other routes', () => {
     expect(parseQwc(fromPinned.qwc).model?.appUrl).toBe('https://qb.example.org/qbwc');
   });
 
-  it('refuses bad connection requests and answers 429 with Retry-After when full', async () => {
-    const endpoint = createEndpoint({service: createTestService({store: createMemorySessionStore({maxCredentials: 2})})});
+  it('refuses bad connection requests, and limits issuing per client address with 429 and Retry-After', async () => {
+    const endpoint = createEndpoint({issueRatePerMinute: 3});
     expect((await call(endpoint, {method: 'POST', url: '/qbwc/connections', body: '{"scenario":"chaos"}'})).status).toBe(400);
     expect((await call(endpoint, {method: 'POST', url: '/qbwc/connections', body: 'not json'})).status).toBe(400);
     expect((await call(endpoint, {method: 'GET', url: '/qbwc/connections'})).status).toBe(405);
-    await issue(endpoint);
-    await issue(endpoint);
-    const full = await call(endpoint, {method: 'POST', url: '/qbwc/connections', body: ''});
-    expect(full.status).toBe(429);
-    expect(Number(full.headers['retry-after'])).toBeGreaterThan(0);
-    expect(JSON.parse(full.body).error).toBeTruthy();
+    for (let i = 0; i < 3; i++) await issue(endpoint, 'healthy', '203.0.113.7');
+    const limited = await call(endpoint, {method: 'POST', url: '/qbwc/connections', body: '', clientAddress: '203.0.113.7'});
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBe(20);
+    expect(JSON.parse(limited.body).error).toContain('your address');
+    // Everyone else is still served, and an IPv6 customer's whole /64 counts as one client.
+    expect((await issue(endpoint, 'healthy', '198.51.100.1')).userName).toBeTruthy();
+    for (let i = 0; i < 3; i++) await issue(endpoint, 'healthy', `2001:db8:1:2::${i + 1}`);
+    const sameNetwork = await call(endpoint, {
+      method: 'POST',
+      url: '/qbwc/connections',
+      body: '',
+      clientAddress: '2001:db8:1:2::ff',
+    });
+    expect(sameNetwork.status).toBe(429);
+  });
+
+  it('sends CORS on /qbwc/connections only to configured origins and refuses issuing from other sites', async () => {
+    const endpoint = createEndpoint({connectionsCorsOrigins: ['https://help.example.com'], trustProxy: true});
+    const sameSite = await call(endpoint, {
+      method: 'POST',
+      url: '/qbwc/connections',
+      body: '',
+      headers: {...HOST, origin: 'https://connect.example.com'},
+    });
+    expect(sameSite.status).toBe(201);
+    expect(sameSite.headers['access-control-allow-origin']).toBeUndefined();
+    const allowed = await call(endpoint, {
+      method: 'POST',
+      url: '/qbwc/connections',
+      body: '',
+      headers: {...HOST, origin: 'https://help.example.com'},
+    });
+    expect(allowed.status).toBe(201);
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://help.example.com');
+    const foreign = await call(endpoint, {
+      method: 'POST',
+      url: '/qbwc/connections',
+      body: '{"scenario":"healthy"}',
+      headers: {...HOST, origin: 'https://attacker.example', 'content-type': 'text/plain'},
+    });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+    const foreignPreflight = await call(endpoint, {
+      method: 'OPTIONS',
+      url: '/qbwc/connections',
+      headers: {...HOST, origin: 'https://attacker.example'},
+    });
+    expect(foreignPreflight.headers['access-control-allow-origin']).toBeUndefined();
+    expect(foreignPreflight.headers['access-control-allow-methods']).toBeUndefined();
+    const allowedPreflight = await call(endpoint, {
+      method: 'OPTIONS',
+      url: '/qbwc/connections',
+      headers: {...HOST, origin: 'https://help.example.com'},
+    });
+    expect(allowedPreflight.headers['access-control-allow-origin']).toBe('https://help.example.com');
+    expect(allowedPreflight.headers['access-control-allow-methods']).toContain('POST');
+  });
+
+  it("keeps failed sign-ins apart, so guessing never pushes a user's real sessions out of the log", async () => {
+    const endpoint = createEndpoint();
+    const issued = await issue(endpoint);
+    const outcome = await runSession(createInPageTransport(endpoint), {userName: issued.userName, password: issued.password});
+    expect(outcome.result).toBe('connected');
+    const guess = buildRequest('authenticate', {strUserName: issued.userName, strPassword: 'a guess'});
+    for (let i = 0; i < 40; i++) await soapPost(endpoint, 'authenticate', guess);
+    const body = JSON.parse((await call(endpoint, {url: `/qbwc/sessions?user=${issued.userName}`})).body);
+    expect(body.sessions).toHaveLength(1);
+    expect(body.sessions[0].status).toBe('connected');
+    expect(body.failedLogins).toHaveLength(10);
+    expect(JSON.stringify(body)).not.toContain('a guess');
   });
 
   it("lists a user's sessions without passwords or tickets", async () => {

@@ -1,5 +1,5 @@
-import type {SessionResult} from '../../src/qbwc/client';
-import type {TestScenario} from '../../src/qbwc/service';
+import type {SessionResult} from '../../../src/qbwc/client';
+import type {TestScenario} from '../../../src/qbwc/session-store';
 
 /** What the mock Web Connector must conclude for each test scenario, and the code it reports. */
 export const EXPECTED_OUTCOMES: Record<TestScenario, {result: SessionResult; code?: string}> = {
