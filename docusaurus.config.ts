@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {brandingFromEnv} from './src/branding';
 import {accessibleDarkCodeTheme, accessibleLightCodeTheme} from './src/prism-themes';
 import endpointDevServer from './src/plugins/endpoint-dev-server';
+import markdownCopyCleanup from './src/plugins/markdown-copy-cleanup';
 import {pageRedirects} from './src/redirects';
 
 // Everything that depends on the environment is read here, once, and named.
@@ -39,6 +40,8 @@ const config = {
         docs: {
           sidebarPath: './sidebars.ts',
           routeBasePath: 'docs',
+          // "Last updated" under each guide, from the date of the page's last git commit.
+          showLastUpdateTime: true,
         },
         blog: {
           routeBasePath: 'updates',
@@ -58,8 +61,38 @@ const config = {
     ],
   ],
 
-  plugins: [endpointDevServer, ['@docusaurus/plugin-client-redirects', {redirects: [...pageRedirects]}]],
   clientModules: ['./src/client/moved-anchors.ts'],
+  plugins: [
+    endpointDevServer,
+    ['@docusaurus/plugin-client-redirects', {redirects: [...pageRedirects]}],
+    // /llms.txt and a Markdown copy of every guide and update (docs/setup/prerequisites.md), made from
+    // the built HTML so shared steps and the product name come out as readers see them.
+    [
+      '@signalwire/docusaurus-plugin-llms-txt',
+      {
+        siteDescription: 'Setup guides, error fixes and tools for the QuickBooks Web Connector.',
+        depth: 2,
+        onRouteError: 'throw',
+        includeOrder: [
+          '/docs',
+          '/docs/setup/**',
+          '/docs/reauthorize',
+          '/docs/troubleshooting',
+          '/docs/tools/**',
+          '/docs/reference/**',
+        ],
+        content: {
+          includeBlog: true,
+          includePages: false,
+          relativePaths: false,
+          enableLlmsFullTxt: false,
+          // Lists of posts, tags and the search page only repeat what the pages themselves say.
+          excludeRoutes: ['/search', '/updates', '/updates/archive', '/updates/authors', '/updates/tags', '/updates/tags/**'],
+          beforeDefaultRehypePlugins: [markdownCopyCleanup],
+        },
+      },
+    ],
+  ],
 
   themes: algolia
     ? []

@@ -48,13 +48,6 @@ export const troubleshootingEntries: readonly TroubleshootingEntry[] = [
     'QuickBooks Desktop was closed and the earlier permission to connect while it is closed no longer applies, so QuickBooks must be opened and the app approved again.',
   ),
   entry(
-    'msg-timed-out-qbd',
-    'Timed out communicating with QuickBooks Desktop (QBD)',
-    [],
-    [],
-    'The same error as "Timed out attempting to communicate with QBD"; this anchor is kept so older links still land on the fix.',
-  ),
-  entry(
     'access-denied',
     'Access to the company file was denied',
     [],
@@ -467,10 +460,18 @@ export const troubleshootingEntries: readonly TroubleshootingEntry[] = [
 
 const guideAnchors: readonly {path: string; ids: readonly string[]}[] = [
   {path: '/docs', ids: ['what-you-need', 'path-through-the-guides']},
-  {path: '/docs/setup/prerequisites', ids: ['checklist', 'verify-data', 'open-web-connector']},
+  {path: '/docs/setup/prerequisites', ids: ['checklist', 'verify-data', 'open-web-connector', 'install-web-connector']},
   {
     path: '/docs/setup/configure-connector',
-    ids: ['download-qwc', 'add-application', 'application-certificate', 'authorize-access', 'check-new-row'],
+    ids: [
+      'download-qwc',
+      'add-application',
+      'application-certificate',
+      'authorize-access',
+      'check-new-row',
+      'replace-prompt',
+      'multi-user-mode',
+    ],
   },
   {path: '/docs/setup/authenticate-connector', ids: ['enter-password', 'auto-run', 'run-first-update', 'wait-for-connection']},
   {
@@ -483,6 +484,7 @@ const guideAnchors: readonly {path: string; ids: readonly string[]}[] = [
       'multi-user-mode',
       'new-password-per-company-file',
       'several-company-files',
+      'replace-qwc',
     ],
   },
   {
@@ -572,7 +574,7 @@ export const troubleshootingSections: readonly {id: string; title: string}[] = [
   {id: 'how-to-use', title: 'How to use this page'},
   {id: 'index', title: 'Find your error'},
   {id: 'messages', title: 'Messages you may see'},
-  {id: 'adding-the-application', title: 'Adding the application (QBWC1000-1039)'},
+  {id: 'adding-the-application', title: 'Adding the application'},
   {id: 'web-connector-settings', title: 'Passwords, log file and the application list'},
   {id: 'during-an-update', title: 'During an update'},
   {id: 'hresult-codes', title: 'HRESULT codes from QuickBooks'},
@@ -580,9 +582,19 @@ export const troubleshootingSections: readonly {id: string; title: string}[] = [
   {id: 'still-stuck', title: 'Still stuck'},
 ];
 
+/**
+ * Published troubleshooting anchors whose entry was folded into another: each still exists on the page
+ * (a note at the top of the entry it now points to) so old links land on the fix.
+ */
+export const keptAnchors: readonly {id: string; entryId: string}[] = [
+  // "Timed out communicating with QuickBooks Desktop (QBD)" was never a real message.
+  {id: 'msg-timed-out-qbd', entryId: 'timed-out-communicating'},
+];
+
 /** Every anchor support may link, on any page. Grows only: never rename or remove one. */
 export const supportAnchors: readonly {path: string; id: string}[] = [
   ...troubleshootingEntries.map((e) => ({path: TROUBLESHOOTING_PATH, id: e.id})),
+  ...keptAnchors.map((a) => ({path: TROUBLESHOOTING_PATH, id: a.id})),
   ...troubleshootingSections.map((s) => ({path: TROUBLESHOOTING_PATH, id: s.id})),
   ...guideAnchors.flatMap((page) => page.ids.map((id) => ({path: page.path, id}))),
 ];

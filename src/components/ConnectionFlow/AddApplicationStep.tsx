@@ -1,5 +1,8 @@
 import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
+import MDXContent from '@theme/MDXContent';
+import AddApplication from '@site/docs/_partials/_add-application.mdx';
+import ApproveAccess from '@site/docs/_partials/_approve-access.mdx';
 import type {FlowConnection} from './flow-state';
 import styles from './styles.module.css';
 
@@ -53,29 +56,24 @@ export default function AddApplicationStep({
         </p>
       )}
       <h3 className={styles.subheading}>Add the file to the Web Connector</h3>
-      <ol className={styles.instructions}>
-        <li>
-          In the Web Connector, choose <strong>File &gt; Add an Application</strong>.
-        </li>
-        <li>
-          Select the .qwc file you downloaded
-          {connection ? (
-            <>
-              {' '}
-              (<code>{connection.qwcFileName}</code>)
-            </>
-          ) : null}
-          , click <strong>Open</strong>, then click <strong>OK</strong> in the window that asks whether to add it.
-        </li>
-        <li>
-          QuickBooks shows its <strong>Application Certificate</strong> window. Choose{' '}
-          <strong>Yes, always; allow access even if QuickBooks is not running</strong>, then click <strong>Continue...</strong>.
-        </li>
-        <li>
-          If QuickBooks asks you to confirm access, click <strong>Yes</strong>, then <strong>Done</strong>.
-        </li>
-        <li>Check that the Web Connector now lists a new row with your company name.</li>
-      </ol>
+      {connection && (
+        <p>
+          Your file is <code>{connection.qwcFileName}</code>.
+        </p>
+      )}
+      {/* The same shared steps as the guides (docs/_partials), so the flow and the pages never disagree. */}
+      <MDXContent>
+        <div className={styles.instructions}>
+          <AddApplication />
+        </div>
+      </MDXContent>
+      <h3 className={styles.subheading}>Approve access in QuickBooks</h3>
+      <MDXContent>
+        <div className={styles.instructions}>
+          <ApproveAccess />
+        </div>
+      </MDXContent>
+      <p>Then check that the Web Connector lists a new row with your company name.</p>
       <p>
         If the download or the file is blocked, ask your system administrator, or read{' '}
         <Link to="/docs/setup/configure-connector">Configure the Web Connector</Link> for each window in detail.

@@ -1,5 +1,7 @@
 import {useId, useRef, useState, type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
+import MDXContent from '@theme/MDXContent';
+import EnterPassword from '@site/docs/_partials/_enter-password.mdx';
 import type {FlowConnection} from './flow-state';
 import {copyText} from '../clipboard';
 import styles from './styles.module.css';
@@ -50,16 +52,14 @@ export default function PasswordStep({connection}: {connection: FlowConnection})
         {copy === 'failed' && 'Could not copy automatically: the password is selected in the field, press Ctrl+C to copy it.'}
       </p>
       <h3 className={styles.subheading}>Enter it in the Web Connector</h3>
+      {/* The same shared steps as the guides (docs/_partials), so the flow and the pages never disagree. */}
+      <MDXContent>
+        <div className={styles.instructions}>
+          <EnterPassword />
+        </div>
+      </MDXContent>
+      <p>Then:</p>
       <ol className={styles.instructions}>
-        <li>
-          In the Web Connector, click the empty <strong>Password</strong> cell on the row with your company name.
-        </li>
-        <li>
-          Paste the password (<kbd>Ctrl</kbd>+<kbd>V</kbd>) and press <kbd>Enter</kbd>.
-        </li>
-        <li>
-          When the Web Connector asks whether to save the password, click <strong>Yes</strong>.
-        </li>
         <li>
           Tick the <strong>Auto-Run</strong> box on the same row, so updates keep running on their own.
         </li>

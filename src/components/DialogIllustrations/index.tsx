@@ -32,9 +32,17 @@ interface DrawnFigureProps {
   title: string;
   children: ReactNode;
   wide?: boolean;
+  /**
+   * Set when some of the drawn text is not the window's exact wording (no source gives it): the
+   * caption then says the drawing is a sketch, so nobody looks for those words on screen.
+   */
+  sketch?: boolean;
 }
 
-function DrawnFigure({description, caption, title, children, wide = false}: DrawnFigureProps): ReactNode {
+const sketchNote =
+  'A sketch: the choices, boxes and buttons carry the window’s own labels; its other text may be worded differently.';
+
+function DrawnFigure({description, caption, title, children, wide = false, sketch = false}: DrawnFigureProps): ReactNode {
   return (
     <figure className={styles.figure}>
       <div className={clsx(styles.window, wide && styles.wideWindow)} role="img" aria-label={description}>
@@ -46,7 +54,10 @@ function DrawnFigure({description, caption, title, children, wide = false}: Draw
           <div className={styles.body}>{children}</div>
         </div>
       </div>
-      <figcaption className={styles.caption}>{caption}</figcaption>
+      <figcaption className={styles.caption}>
+        {caption}
+        {sketch && <span className={styles.sketchNote}> {sketchNote}</span>}
+      </figcaption>
     </figure>
   );
 }
@@ -126,41 +137,24 @@ export function ApplicationCertificateDialog({
     .join(' ');
   const defaultCaption = (
     <>
-      {checkCompany && <>Before you choose, check that the window names the company file you expect ({companyName}). </>}
-      {chosen && (
-        <>
-          Choose <strong>{chosen}</strong>
-          {choose === 'always' && (
-            <>
-              {' '}
-              and keep <strong>Login as: {loginUser}</strong>
-            </>
-          )}
-          .{' '}
-        </>
-      )}
-      {personalData && (
-        <>
-          Tick <strong>{personalDataLabel.replace(/\.$/, '')}</strong>.{' '}
-        </>
-      )}
-      {chosen && (
-        <>
-          Then click <strong>Continue...</strong>
-        </>
-      )}
+      The <strong>Application Certificate</strong> window
+      {checkCompany ? ', with the company file name marked: it must be the file you meant to connect' : ''}
+      {chosen ? `${checkCompany ? ', and' : ', with'} the answer to choose marked` : ''}.
     </>
   );
   return (
-    <DrawnFigure title="QuickBooks - Application Certificate" description={description} caption={caption ?? defaultCaption}>
-      <p className={styles.text}>An application is asking to use this QuickBooks company file:</p>
+    <DrawnFigure
+      title="QuickBooks - Application Certificate"
+      description={description}
+      caption={caption ?? defaultCaption}
+      sketch>
+      <p className={styles.text}>An application is requesting access to the following QuickBooks company file:</p>
       <Mark active={checkCompany} badge="Check this" className={styles.valueLine}>
         <strong>{companyName}</strong>
       </Mark>
       <p className={styles.text}>
         The application calls itself: <strong>{appName}</strong>
       </p>
-      <p className={styles.text}>Do you want to allow this application to read and modify this company file?</p>
       <div className={styles.choices}>
         {certificateChoices.map((choice) => (
           <Mark key={choice} active={choice === choose} badge="Choose this" className={styles.choice}>
@@ -218,12 +212,11 @@ export function AccessConfirmationDialog({
     `. Buttons: Done, Cancel.${mark ? ` Marked to click: ${mark === 'done' ? 'Done' : 'Cancel'}.` : ''}`;
   const defaultCaption = (
     <>
-      Check that the summary matches what you chose ({quoted(accessLabel)}), then click{' '}
-      <strong>{mark === 'cancel' ? 'Cancel' : 'Done'}</strong>.
+      The <strong>Access Confirmation</strong> window, repeating the access you chose ({quoted(accessLabel)}).
     </>
   );
   return (
-    <DrawnFigure title="Access Confirmation" description={description} caption={caption ?? defaultCaption}>
+    <DrawnFigure title="Access Confirmation" description={description} caption={caption ?? defaultCaption} sketch>
       <p className={styles.text}>You are allowing this application to read and modify your company file:</p>
       <dl className={styles.summary}>
         {rows.map(([name, value]) => (
@@ -298,29 +291,14 @@ export function IntegratedApplicationsPreferences({
     .join(' ');
   const defaultCaption = (
     <>
-      In <strong>Edit &gt; Preferences</strong>, select <strong>Integrated Applications</strong>, open the{' '}
-      <strong>Company Preferences</strong> tab
-      {mark === 'app' || mark === 'remove' || mark === 'properties' ? (
-        <>
-          , select <strong>{selectedApp}</strong>
-        </>
-      ) : null}
-      {mark === 'remove' && (
-        <>
-          , then click <strong>Remove</strong>
-        </>
-      )}
-      {mark === 'properties' && (
-        <>
-          , then click <strong>Properties...</strong>
-        </>
-      )}
-      .
+      QuickBooks' Preferences window on <strong>Integrated Applications</strong>, {tab === 'company' ? 'Company' : 'My'}{' '}
+      Preferences tab{mark ? `, with ${preferencesMarkWords[mark]} marked` : ''}
+      {mark === 'app' || mark === 'remove' || mark === 'properties' ? ` (${selectedApp} is the selected row)` : ''}.
     </>
   );
   const badge = mark === 'app' ? 'Select this' : 'Click this';
   return (
-    <DrawnFigure title="Preferences" description={description} caption={caption ?? defaultCaption} wide>
+    <DrawnFigure title="Preferences" description={description} caption={caption ?? defaultCaption} wide sketch>
       <div className={styles.preferences}>
         <ul className={styles.categories}>
           {preferenceCategories.map((category) => (
@@ -395,17 +373,21 @@ export function IntegratedApplicationsPreferences({
   );
 }
 
-export type WebConnectorMark = 'row' | 'password' | 'auto-run' | 'select-all' | 'update-selected';
+export type WebConnectorMark = 'row' | 'select' | 'password' | 'auto-run' | 'select-all' | 'update-selected';
 
 export interface WebConnectorWindowProps {
-  /** The element marked for the reader; null marks none. Defaults to the Password cell. */
-  mark?: WebConnectorMark | null;
+  /**
+   * The element or elements marked for the reader, for a step that uses several (tick the row, then
+   * Update Selected); null marks none. Defaults to the Password cell.
+   */
+  mark?: WebConnectorMark | readonly WebConnectorMark[] | null;
   /** The company file named in the row's description. */
   companyName?: string;
   /** Whether a password is already saved (drawn as dots) or the cell is still blank. */
   passwordSaved?: boolean;
   /** Whether the Select box of the row is ticked. */
   selected?: boolean;
+  /** Whether Auto-Run is drawn ticked; by default it is, except in the drawing that asks you to tick it. */
   autoRun?: boolean;
   everyMin?: string;
   status?: string;
@@ -415,6 +397,7 @@ export interface WebConnectorWindowProps {
 
 const webConnectorMarkWords: Record<WebConnectorMark, string> = {
   row: 'the new row for your company file',
+  select: 'the Select box of that row',
   password: 'the Password cell of that row',
   'auto-run': 'the Auto-Run box of that row',
   'select-all': 'the Select All button',
@@ -438,72 +421,59 @@ export function WebConnectorWindow({
   companyName = 'Your company file',
   passwordSaved = false,
   selected = false,
-  autoRun = true,
+  autoRun,
   everyMin = '',
   status = '',
   lastResult = '',
   caption,
 }: WebConnectorWindowProps): ReactNode {
   const {appName, productName} = useBranding();
+  const marks: readonly WebConnectorMark[] = mark === null ? [] : typeof mark === 'string' ? [mark] : mark;
+  const isMarked = (which: WebConnectorMark): boolean => marks.includes(which);
+  const autoRunTicked = autoRun ?? !isMarked('auto-run');
   const descriptionText = `${companyName} – ${productName}`;
   const description = [
     'Drawing of the QuickBooks Web Connector window with one application row.',
     `Application: ${appName}. Description: ${descriptionText}.`,
     `Select box ${selected ? 'ticked' : 'not ticked'}. Password: ${passwordSaved ? 'saved, shown as dots' : 'blank'}.`,
-    `Auto-Run ${autoRun ? 'ticked' : 'not ticked'}.`,
+    `Auto-Run ${autoRunTicked ? 'ticked' : 'not ticked'}.`,
     everyMin ? `Every_Min: ${everyMin}.` : '',
     status ? `Status: ${status}.` : '',
     lastResult ? `Last Result: ${lastResult}.` : '',
     'Buttons: Update Selected, Select All, Unselect All, Remove.',
-    mark ? `Marked: ${webConnectorMarkWords[mark]}.` : '',
+    marks.length > 0 ? `Marked: ${marks.map((m) => webConnectorMarkWords[m]).join(', then ')}.` : '',
   ]
     .filter(Boolean)
     .join(' ');
-  const defaultCaptions: Record<WebConnectorMark, ReactNode> = {
-    row: (
+  const defaultCaption =
+    marks.length === 0 ? null : (
       <>
-        A new row for <strong>{appName}</strong> appears, naming your company file.
+        The Web Connector window with {marks.map((m) => webConnectorMarkWords[m]).join(' and ')} marked
+        {isMarked('row') && (
+          <>
+            : a row for <strong>{appName}</strong> that names your company file
+          </>
+        )}
+        .
       </>
-    ),
-    password: (
-      <>
-        Click the blank <strong>Password</strong> cell on your row, paste the password, press <strong>Enter</strong>, then click{' '}
-        <strong>Yes</strong> to save it.
-      </>
-    ),
-    'auto-run': (
-      <>
-        Make sure the <strong>Auto-Run</strong> box on your row is ticked.
-      </>
-    ),
-    'select-all': (
-      <>
-        Click <strong>Select All</strong>, then <strong>Update Selected</strong>.
-      </>
-    ),
-    'update-selected': (
-      <>
-        With your row selected, click <strong>Update Selected</strong>.
-      </>
-    ),
-  };
+    );
   const cells: Record<(typeof webConnectorColumns)[number], ReactNode> = {
     Select: <DrawnCheckbox on={selected} />,
     Application: appName,
     Description: descriptionText,
     Password: passwordSaved ? '••••••••' : '',
     Status: status,
-    'Auto-Run': <DrawnCheckbox on={autoRun} />,
+    'Auto-Run': <DrawnCheckbox on={autoRunTicked} />,
     Every_Min: everyMin,
     'Last Result': lastResult,
   };
-  const markedColumn = mark === 'password' ? 'Password' : mark === 'auto-run' ? 'Auto-Run' : undefined;
+  const cellMarks: Partial<Record<(typeof webConnectorColumns)[number], {on: boolean; badge: string}>> = {
+    Select: {on: isMarked('select'), badge: 'Tick this'},
+    Password: {on: isMarked('password'), badge: 'Paste here'},
+    'Auto-Run': {on: isMarked('auto-run'), badge: 'Tick this'},
+  };
   return (
-    <DrawnFigure
-      title="QuickBooks Web Connector"
-      description={description}
-      caption={caption ?? (mark ? defaultCaptions[mark] : null)}
-      wide>
+    <DrawnFigure title="QuickBooks Web Connector" description={description} caption={caption ?? defaultCaption} wide>
       <div className={styles.grid}>
         <div className={clsx(styles.gridRow, styles.gridHeader)}>
           {webConnectorColumns.map((column) => (
@@ -512,13 +482,13 @@ export function WebConnectorWindow({
             </span>
           ))}
         </div>
-        <Mark active={mark === 'row'} badge="Your new row" className={styles.gridRow}>
+        <Mark active={isMarked('row')} badge="Your new row" className={styles.gridRow}>
           {webConnectorColumns.map((column) => (
             <Mark
               key={column}
-              active={column === markedColumn}
-              badge={mark === 'password' ? 'Paste here' : 'Tick this'}
-              className={clsx(styles.gridCell, column === 'Password' && styles.passwordCell)}>
+              active={cellMarks[column]?.on ?? false}
+              badge={cellMarks[column]?.badge ?? ''}
+              className={clsx(styles.gridCell, styles.markableCell, column === 'Password' && styles.passwordCell)}>
               <span className={styles.cellLabel}>{column}</span>
               <span className={styles.cellValue}>{cells[column]}</span>
             </Mark>
@@ -526,10 +496,10 @@ export function WebConnectorWindow({
         </Mark>
       </div>
       <div className={styles.buttonRow}>
-        <Mark active={mark === 'update-selected'} badge="Click this" inline>
+        <Mark active={isMarked('update-selected')} badge="Click this" inline>
           <DrawnButton>Update Selected</DrawnButton>
         </Mark>
-        <Mark active={mark === 'select-all'} badge="Click this" inline>
+        <Mark active={isMarked('select-all')} badge="Click this" inline>
           <DrawnButton>Select All</DrawnButton>
         </Mark>
         <DrawnButton>Unselect All</DrawnButton>

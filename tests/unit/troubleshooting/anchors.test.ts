@@ -7,6 +7,7 @@ import {
   TROUBLESHOOTING_PATH,
   anchorForScenario,
   findTroubleshootingEntry,
+  keptAnchors,
   supportAnchors,
   troubleshootingEntries,
   troubleshootingHref,
@@ -188,9 +189,14 @@ describe('coverage of the reference error catalogue', () => {
     expect(found?.id).toBe(`hresult-${code.toLowerCase()}`);
   });
 
-  it('has an entry for every anchor the reference names', () => {
-    const ids = new Set(troubleshootingEntries.map((e) => e.id));
+  it('has an entry, or a kept anchor on the entry it points to, for every anchor the reference names', () => {
+    const ids = new Set([...troubleshootingEntries.map((e) => e.id), ...keptAnchors.map((a) => a.id)]);
     expect(referenceAnchors.filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('points every kept anchor at an entry that exists', () => {
+    const entryIds = new Set(troubleshootingEntries.map((e) => e.id));
+    expect(keptAnchors.filter((a) => !entryIds.has(a.entryId) || entryIds.has(a.id))).toEqual([]);
   });
 });
 
