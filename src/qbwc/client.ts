@@ -54,7 +54,9 @@ export type SessionResult =
   | 'service-error'
   | 'transport-error'
   | 'not-soap'
-  | 'client-version-rejected';
+  | 'client-version-rejected'
+  /** authenticate accepted the user, and the caller asked to stop there (stopAfterAuthenticate). */
+  | 'signed-in';
 
 export interface SessionOutcome {
   result: SessionResult;
@@ -77,6 +79,8 @@ export interface RunSessionOptions {
   maxRequests?: number;
   /** How many other company files connectionError may ask for before stopping. Default 2. */
   maxConnectionRetries?: number;
+  /** Close the session as soon as authenticate has answered: enough to check a user name and password. */
+  stopAfterAuthenticate?: boolean;
 }
 
 export const DEFAULT_CLIENT_VERSION = '2.3.0.215';
@@ -284,6 +288,7 @@ export async function runSession(
   if (verdict === 'nvu') return close(ticket, 'invalid-password', 'nvu');
   if (verdict === 'none') return close(ticket, 'no-work', 'none');
   if (verdict === 'busy') return close(ticket, 'busy', 'busy');
+  if (options.stopAfterAuthenticate) return close(ticket, 'signed-in');
 
   // 4. Open the company file; connectionError when QuickBooks cannot.
   let companyPath = auth.result[1] ?? '';

@@ -4,20 +4,12 @@ import clsx from 'clsx';
 import {buildRequest, soapActionFor} from '../../qbwc/soap';
 import {createFetchTransport, createInPageTransport, getBrowserEndpoint} from '../../endpoint/browser-endpoint';
 import {describeOutcome, describeStepStatus, scenarioOptions, type CheckTarget, type Scenario} from './check-state';
-import {
-  ENDPOINT_PATH,
-  buildCurlCommand,
-  checkServiceUrl,
-  diagnoseFetchFailure,
-  hasServerEndpoint,
-  issueConnection,
-  type IssuedConnection,
-} from './service-targets';
+import {buildCurlCommand, checkServiceUrl, diagnoseFetchFailure} from './service-targets';
+import {ENDPOINT_PATH, hasServerEndpoint, issueConnection, type IssuedConnection} from '../kit/test-endpoint';
 import {useSessionRunner, type PreparedRun} from './useSessionRunner';
 import StepList from './StepList';
 import OutcomeReport from './OutcomeReport';
 import styles from './styles.module.css';
-import useHashTargetAfterLoad from '../useHashTargetAfterLoad';
 
 type ServerAvailability = 'checking' | 'available' | 'unavailable';
 
@@ -41,7 +33,6 @@ const targetOptions: readonly {value: CheckTarget; label: string; hint: string}[
 
 /** The connection check: plays the Web Connector against a test endpoint or the reader's own service. */
 export default function ConnectionCheckApp(): ReactNode {
-  useHashTargetAfterLoad();
   const ids = {
     scenario: useId(),
     scenarioHint: useId(),

@@ -3,6 +3,7 @@
  * outcome. No React here, so the rules are unit-tested without a browser.
  */
 import type {SessionOutcome, SessionStep} from '../../qbwc/client';
+import {isTestScenario, type TestScenario} from '../../qbwc/session-store';
 import {
   anchorForScenario,
   findTroubleshootingEntry,
@@ -11,7 +12,7 @@ import {
 } from '../../qbwc/troubleshooting';
 
 /** How the issued test user behaves; the endpoint plays QuickBooks and the service accordingly. */
-export type Scenario = 'healthy' | 'wrong-password' | 'busy' | 'no-work' | 'qb-not-running' | 'qbxml-error';
+export type Scenario = TestScenario;
 
 export const scenarioOptions: readonly {value: Scenario; label: string; hint: string}[] = [
   {value: 'healthy', label: 'Healthy', hint: 'Everything works: one request goes to QuickBooks and its answer comes back.'},
@@ -22,9 +23,7 @@ export const scenarioOptions: readonly {value: Scenario; label: string; hint: st
   {value: 'qbxml-error', label: 'qbXML error', hint: 'QuickBooks cannot read the request the service sends.'},
 ];
 
-export function isScenario(value: unknown): value is Scenario {
-  return scenarioOptions.some((option) => option.value === value);
-}
+export const isScenario = isTestScenario;
 
 /** Where the check sends its SOAP calls. */
 export type CheckTarget = 'in-page' | 'this-site' | 'custom';
@@ -145,6 +144,13 @@ export function describeOutcome(outcome: SessionOutcome, context: OutcomeContext
         headline: 'Connected: the whole exchange worked.',
         detail:
           'The service accepted the user name and password, sent a request for QuickBooks, took the answer and closed the session, just as it will with the Web Connector.',
+        advice: [],
+      };
+    case 'signed-in':
+      return {
+        tone: 'success',
+        headline: 'Signed in: the user name and password were accepted.',
+        detail: 'The check stopped after authenticate, as asked, and closed the session without exchanging data.',
         advice: [],
       };
     case 'no-work':

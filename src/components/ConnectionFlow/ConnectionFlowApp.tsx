@@ -2,7 +2,7 @@ import {useCallback, useEffect, useMemo, useReducer, useRef, useState, type Reac
 import {QWC_MIME_TYPE} from '../../qbwc/qwc';
 import {createFetchTransport, createInPageTransport, getBrowserEndpoint} from '../../endpoint/browser-endpoint';
 import {describeOutcome} from '../ConnectionCheck/check-state';
-import {ENDPOINT_PATH, hasServerEndpoint, issueConnection, type FetchLike} from '../ConnectionCheck/service-targets';
+import {ENDPOINT_PATH, hasServerEndpoint, issueConnection, type FetchLike} from '../kit/test-endpoint';
 import {useSessionRunner} from '../ConnectionCheck/useSessionRunner';
 import {
   FLOW_STEPS,
@@ -26,7 +26,6 @@ import PasswordStep from './PasswordStep';
 import WaitingStep from './WaitingStep';
 import ConnectedStep from './ConnectedStep';
 import styles from './styles.module.css';
-import useHashTargetAfterLoad from '../useHashTargetAfterLoad';
 
 function readStoredProgress(): string | null {
   try {
@@ -67,7 +66,6 @@ function saveFile(text: string, fileName: string): void {
 
 /** The guided connection flow at /connect. */
 export default function ConnectionFlowApp(): ReactNode {
-  useHashTargetAfterLoad();
   const [progress, dispatch] = useReducer(flowReducer, null, () => parseProgress(readStoredProgress(), Date.now()));
   const [serverCheck] = useState(() => hasServerEndpoint((request) => fetch(request), window.location.origin));
   const [issuing, setIssuing] = useState(false);

@@ -1,7 +1,7 @@
 import {useId, useRef, useState, type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import type {FlowConnection} from './flow-state';
-import {copyText} from '../clipboard';
+import {copyText} from '../kit/clipboard';
 import styles from './styles.module.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';

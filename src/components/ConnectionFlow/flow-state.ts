@@ -4,7 +4,7 @@
  * does not lose the issued password.
  */
 import {isScenario} from '../ConnectionCheck/check-state';
-import type {IssuedConnection} from '../ConnectionCheck/service-targets';
+import type {IssuedConnection} from '../kit/test-endpoint';
 
 export const FLOW_STEPS = [
   {id: 'prerequisites', title: 'Check the prerequisites'},

@@ -67,7 +67,12 @@ describe('generatePassword', () => {
 
   it('every generated password passes its own check', () => {
     for (const sample of samples)
-      expect(checkPassword(sample), sample).toEqual({ok: true, problems: [], normalized: sample.replace(/-/g, '')});
+      expect(checkPassword(sample), sample).toEqual({
+        ok: true,
+        format: 'issued',
+        problems: [],
+        normalized: sample.replace(/-/g, ''),
+      });
   });
 });
 
@@ -113,6 +118,7 @@ describe('checkPassword: each problem in words', () => {
   it('empty', () => {
     expect(checkPassword('')).toEqual({
       ok: false,
+      format: 'issued',
       problems: [{kind: 'empty', message: expect.stringMatching(/empty/)}],
       normalized: '',
     });
@@ -320,5 +326,55 @@ describe('normalizePassword and passwordsMatch', () => {
     } finally {
       TextEncoder.prototype.encode = original;
     }
+  });
+});
+
+describe('checkPassword: passwords in another format', () => {
+  it('a strong password of another kind gets no format errors, only the one-line note', () => {
+    const result = checkPassword('Tr7#kQ9v!mZ2pL4x');
+    expect(result).toEqual({ok: true, format: 'other', problems: [], normalized: expect.any(String)});
+  });
+
+  it('only what breaks any password is named: the blanks at either end of " abc "', () => {
+    const result = checkPassword(' abc ');
+    expect(result.format).toBe('other');
+    expect(result.problems).toEqual([
+      {kind: 'whitespace', message: expect.stringMatching(/starts with a space/)},
+      {kind: 'whitespace', message: expect.stringMatching(/ends with a space/)},
+    ]);
+    expect(result.fixed).toBeUndefined();
+  });
+
+  it('line breaks, invisible characters and look-alikes are named in any password', () => {
+    const result = checkPassword('Summer\n2024!\u200B\u0441at\u2013x\r\n');
+    expect(result.format).toBe('other');
+    expect(kinds(result.problems)).toEqual(['line-break', 'line-break', 'invisible-character', 'lookalike', 'lookalike']);
+    expect(result.problems[1]?.message).toMatch(/line break inside the password \(after the 6th character\)/);
+    expect(result.problems[2]?.message).toMatch(/13th character is an invisible zero-width space/);
+    expect(result.problems[3]?.message).toMatch(/14th character, "с", looks like "c" but is the Cyrillic character U\+0441/);
+    expect(result.problems[4]?.message).toMatch(/en dash/);
+  });
+
+  it('punctuation at the ends belongs to a password of another kind', () => {
+    expect(checkPassword('"Summer2024!"')).toMatchObject({ok: true, format: 'other'});
+    expect(checkPassword('password123').format).toBe('other');
+  });
+
+  it('damaged issued passwords are still read as issued, and checked against every rule', () => {
+    for (const damaged of [
+      password.toLowerCase(),
+      password.replace(/-/g, ''),
+      password.slice(0, 9),
+      replaceAt(password, 2, '#'),
+      `${password.slice(0, 2)}-${password.slice(2)}`,
+    ])
+      expect(checkPassword(damaged).format, damaged).toBe('issued');
+  });
+
+  it('counts and lists read as English', () => {
+    const cut = checkPassword(password.slice(0, 5)).problems.find((problem) => problem.kind === 'truncated');
+    expect(cut?.message).toMatch(/only 1 of its 5 groups is there/);
+    const twoMissing = checkPassword(password.replace(/^(.{4})-(.{4})-/, '$1$2'));
+    expect(twoMissing.problems[0]?.message).toMatch(/The dashes after the 1st and 2nd groups are missing/);
   });
 });

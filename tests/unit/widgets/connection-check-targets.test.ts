@@ -1,12 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {
-  buildCurlCommand,
-  checkServiceUrl,
-  diagnoseFetchFailure,
-  hasServerEndpoint,
-  issueConnection,
-  readIssuedConnection,
-} from '../../../src/components/ConnectionCheck/service-targets';
+import {buildCurlCommand, checkServiceUrl, diagnoseFetchFailure} from '../../../src/components/ConnectionCheck/service-targets';
+import {hasServerEndpoint, issueConnection, readIssuedConnection} from '../../../src/components/kit/test-endpoint';
 import {formatXml} from '../../../src/components/ConnectionCheck/pretty-xml';
 import {buildRequest, buildResponse, parseResponse, soapActionFor} from '../../../src/qbwc/soap';
 
@@ -66,6 +60,12 @@ describe('hasServerEndpoint', () => {
     const never = (request: Request) =>
       new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(new Error('aborted'))));
     expect(await hasServerEndpoint(never, 'https://a.example', 20)).toBe(false);
+  });
+
+  it('reads the answer to the end, so the request is finished (the page can reach network idle)', async () => {
+    const response = new Response('ok');
+    expect(await hasServerEndpoint(async () => response, 'https://a.example')).toBe(true);
+    expect(response.bodyUsed).toBe(true);
   });
 });
 
