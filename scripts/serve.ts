@@ -3,13 +3,16 @@
 import {join} from 'node:path';
 import {startServer} from '../src/endpoint/node-server';
 import {brandingFromEnv} from '../src/branding';
+import {createNodeRelay} from '../src/endpoint/node-relay';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
   const buildDir = process.env.SERVE_STATIC === '0' ? null : join(__dirname, '..', process.env.BUILD_DIR ?? 'build');
   try {
-    const server = await startServer({port, host, buildDir, productName: brandingFromEnv(process.env).productName});
+    // The relay calls public https services only; RELAY_ALLOW_LOOPBACK=1 also lets it call this computer (development, tests).
+    const relay = createNodeRelay({allowLoopback: process.env.RELAY_ALLOW_LOOPBACK === '1'});
+    const server = await startServer({port, host, buildDir, productName: brandingFromEnv(process.env).productName, relay});
     console.log(`Serving ${buildDir ? 'the help center and ' : ''}the QBWC test endpoint at ${server.url}`);
     console.log(`  SOAP endpoint: ${server.url}/qbwc   WSDL: ${server.url}/qbwc?wsdl`);
     const stop = () => void server.close().then(() => process.exit(0));

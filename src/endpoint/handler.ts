@@ -27,6 +27,7 @@ import {
 } from '../qbwc/service';
 import {renderSupportPage} from './support-page';
 import {buildWsdl} from './wsdl';
+import type {Relay} from './relay';
 
 export interface EndpointRequest {
   method: string;
@@ -35,6 +36,8 @@ export interface EndpointRequest {
   /** Lower-case header names. */
   headers: Record<string, string | undefined>;
   body: string;
+  /** The caller's network address, where the server knows it (the relay's rate limit uses it). */
+  clientAddress?: string;
 }
 
 export interface EndpointResponse {
@@ -67,6 +70,8 @@ export interface EndpointOptions {
   publicOrigin?: string;
   /** Told about unexpected exceptions (never about request bodies), e.g. to log them. */
   onInternalError?: (error: unknown) => void;
+  /** Serves POST /qbwc/relay, which calls a person's own service for the connection check (see relay.ts). */
+  relay?: Relay;
 }
 
 export const DEFAULT_BASE_PATH = '/qbwc';
@@ -405,7 +410,8 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     }
   }
 
-  function handle(req: EndpointRequest): EndpointResponse {
+  function handle(req: EndpointRequest): EndpointResponse | Promise<EndpointResponse> {
+    if (options.relay && splitUrl(req.url).path === `${basePath}/relay`) return options.relay.handle(req);
     let response: EndpointResponse;
     try {
       response = route(req);
@@ -433,7 +439,7 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     const response =
       declared > maxBodyBytes
         ? soapFault(413, 'soap:Client', `The request is larger than ${maxBodyBytes} bytes.`)
-        : handle(endpointRequest);
+        : await handle(endpointRequest);
     const nullBody = response.status === 204 || response.status === 304 || request.method === 'HEAD';
     return new Response(nullBody ? null : response.body, {status: response.status, headers: response.headers});
   }

@@ -23,6 +23,7 @@ export function createNodeEndpointListener(endpoint: Endpoint) {
         url: req.url ?? '/',
         headers: req.headers as Record<string, string | undefined>,
         body,
+        clientAddress: req.socket.remoteAddress,
       };
       let answer: EndpointResponse | Promise<EndpointResponse>;
       try {

@@ -5,6 +5,7 @@ import type {AddressInfo} from 'node:net';
 import sirv from 'sirv';
 import compression from 'compression';
 import {createEndpoint, type Endpoint} from './handler';
+import type {Relay} from './relay';
 import {createNodeEndpointListener} from './node-adapter';
 
 export interface ServerOptions {
@@ -14,6 +15,8 @@ export interface ServerOptions {
   buildDir: string | null;
   endpoint?: Endpoint;
   productName?: string;
+  /** POST /qbwc/relay for the connection check's own-service target (see relay.ts, node-relay.ts). */
+  relay?: Relay;
 }
 
 export interface RunningServer {
@@ -29,7 +32,7 @@ const ENDPOINT_PREFIX = '/qbwc';
  * connection flow and a real Web Connector share one set of issued credentials.
  */
 export function startServer(options: ServerOptions): Promise<RunningServer> {
-  const endpoint = options.endpoint ?? createEndpoint({productName: options.productName});
+  const endpoint = options.endpoint ?? createEndpoint({productName: options.productName, relay: options.relay});
   const handleEndpoint = createNodeEndpointListener(endpoint);
   const handleSite = options.buildDir ? createSiteHandler(options.buildDir) : null;
 

@@ -31,6 +31,17 @@ export interface TransportResponse {
 
 export type Transport = (envelope: TransportRequest) => Promise<TransportResponse>;
 
+/**
+ * Thrown by a transport that knows why a call got no answer (a relay that refused the address,
+ * or timed out): its message is shown as it is, without guessing at the cause.
+ */
+export class TransportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
 export type SessionStepStatus = 'ok' | 'warning' | 'error';
 
 export interface SessionStep {
@@ -165,7 +176,10 @@ export async function runSession(
         method,
         requestXml,
         status: 'error',
-        summary: `The request never got an answer: ${describeError(error)}. The endpoint may be down or unreachable from here; from a web page, the browser also blocks other sites that do not allow cross-origin (CORS) requests.`,
+        summary:
+          error instanceof TransportError
+            ? `The request never got an answer: ${error.message}`
+            : `The request never got an answer: ${describeError(error)}. The endpoint may be down or unreachable from here; from a web page, the browser also blocks other sites that do not allow cross-origin (CORS) requests.`,
         durationMs: elapsed(start),
       });
       return {ok: false, kind: 'transport-error', step};

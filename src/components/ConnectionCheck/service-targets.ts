@@ -1,6 +1,6 @@
 /**
  * The connection check's own-service target: the URL as typed, why a fetch to it failed, and the
- * same call as a curl command. (Reaching the bundled test endpoint is in ../kit/test-endpoint.)
+ * session script (session-script.ts). (Reaching the bundled test endpoint is in ../kit/test-endpoint.)
  */
 import type {TransportDiagnosis} from './check-state';
 
@@ -55,19 +55,4 @@ export async function diagnoseFetchFailure(
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** Quotes a value for a POSIX shell: everything literal inside single quotes. */
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-/** The same SOAP call as a curl command, to try the service without a browser in the way. */
-export function buildCurlCommand(serviceUrl: string, envelope: {body: string; soapAction: string}): string {
-  return [
-    `curl -i -X POST ${shellQuote(serviceUrl)}`,
-    `  -H ${shellQuote('Content-Type: text/xml; charset=utf-8')}`,
-    `  -H ${shellQuote(`SOAPAction: ${envelope.soapAction}`)}`,
-    `  --data-binary ${shellQuote(envelope.body)}`,
-  ].join(' \\\n');
 }

@@ -68,8 +68,9 @@ export default function AddApplicationStep({
           , click <strong>Open</strong>, then click <strong>OK</strong> in the window that asks whether to add it.
         </li>
         <li>
-          QuickBooks shows its <strong>Application Certificate</strong> window. Choose{' '}
-          <strong>Yes, always; allow access even if QuickBooks is not running</strong>, then click <strong>Continue...</strong>.
+          QuickBooks shows its <strong>Application Certificate</strong> window, naming the test application (its name ends in
+          &ldquo;test&rdquo;). Choose <strong>Yes, always; allow access even if QuickBooks is not running</strong>, then click{' '}
+          <strong>Continue...</strong>.
         </li>
         <li>
           If QuickBooks asks you to confirm access, click <strong>Yes</strong>, then <strong>Done</strong>.

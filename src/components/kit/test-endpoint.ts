@@ -99,3 +99,18 @@ export function fetcherTransport(fetcher: FetchLike, url: string, signal?: Abort
     return {status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text()};
   };
 }
+
+/** True when this site's server offers the relay (GET /qbwc/relay), which reaches services a browser may not read. */
+export async function hasRelay(fetcher: FetchLike, origin: string, timeoutMs = 4000): Promise<boolean> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await fetcher(new Request(`${origin}${ENDPOINT_PATH}/relay`, {signal: controller.signal}));
+    const body = (await response.json().catch(() => null)) as {relay?: unknown} | null;
+    return response.ok && body?.relay === 'ready';
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {buildCurlCommand, checkServiceUrl, diagnoseFetchFailure} from '../../../src/components/ConnectionCheck/service-targets';
+import {checkServiceUrl, diagnoseFetchFailure} from '../../../src/components/ConnectionCheck/service-targets';
 import {hasServerEndpoint, issueConnection, readIssuedConnection} from '../../../src/components/kit/test-endpoint';
 import {formatXml} from '../../../src/components/ConnectionCheck/pretty-xml';
 import {buildRequest, buildResponse, parseResponse, soapActionFor} from '../../../src/qbwc/soap';
@@ -112,20 +112,6 @@ describe('diagnoseFetchFailure', () => {
     const fail = async () => Promise.reject(new TypeError('x'));
     expect(await diagnoseFetchFailure('http://svc.example/qbwc', fail, 'https:')).toBe('mixed-content');
     expect(await diagnoseFetchFailure('http://localhost:9/qbwc', fail, 'https:')).toBe('network');
-  });
-});
-
-describe('buildCurlCommand', () => {
-  it('sends the envelope and SOAPAction exactly, quoted for the shell', () => {
-    const body = buildRequest('authenticate', {strUserName: "o'brien", strPassword: 'p'});
-    const command = buildCurlCommand('https://svc.example/qbwc', {body, soapAction: soapActionFor('authenticate')});
-    expect(command).toContain("curl -i -X POST 'https://svc.example/qbwc'");
-    expect(command).toContain(`-H 'SOAPAction: "http://developer.intuit.com/authenticate"'`);
-    expect(command).toContain("-H 'Content-Type: text/xml; charset=utf-8'");
-    expect(command).toContain("o'\\''brien");
-    // Undo the shell quoting: the body must come back byte for byte.
-    const quoted = /--data-binary '((?:[^']|'\\'')*)'$/.exec(command)?.[1];
-    expect(quoted?.replace(/'\\''/g, "'")).toBe(body);
   });
 });
 
