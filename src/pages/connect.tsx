@@ -17,8 +17,8 @@ export default function Connect(): ReactNode {
           <p>
             <strong>This sets up a test connection.</strong> In five steps, your QuickBooks Web Connector is connected to{' '}
             {productName}&apos;s test service, with a .qwc file and password made for you here. It proves that the Web Connector,
-            QuickBooks Desktop and your company file work together, and it exchanges no business data: the test service only reads
-            your company&apos;s name. QuickBooks shows it as <strong>{appName} test</strong>.
+            QuickBooks Desktop and your company file work together, and it changes nothing in the company file: the test service
+            only asks QuickBooks for the company&apos;s name and address. QuickBooks shows it as <strong>{appName} test</strong>.
           </p>
           <p>
             Do the steps on the Windows computer where QuickBooks Desktop runs, with this page open beside the Web Connector. Your

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {checkServiceUrl, diagnoseFetchFailure} from '../../../src/components/ConnectionCheck/service-targets';
 import {hasServerEndpoint, issueConnection, readIssuedConnection} from '../../../src/components/kit/test-endpoint';
 import {formatXml} from '../../../src/components/ConnectionCheck/pretty-xml';
-import {buildRequest, buildResponse, parseResponse, soapActionFor} from '../../../src/qbwc/soap';
+import {buildResponse, parseResponse} from '../../../src/qbwc/soap';
 
 const issued = {
   userName: 'qbwc-test-0a1b2c3d4e',
