@@ -9,13 +9,24 @@ test('the sitemap lists the guides, tools, reference and the updates feed', () =
 });
 
 for (const path of paths) {
-  test(`page ${path} loads without console errors or axe violations`, async ({page, consoleErrors}) => {
+  test(`page ${path} loads without console errors, CSP violations or axe violations`, async ({page, consoleErrors}) => {
+    const violations: string[] = [];
+    await page.exposeFunction('reportCspViolation', (text: string) => violations.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as {reportCspViolation(text: string): void}).reportCspViolation(
+          `${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'}`,
+        );
+      });
+    });
     const response = await page.goto(path);
     expect(response?.status(), `HTTP status of ${path}`).toBe(200);
+    expect(response?.headers()['content-security-policy'], `CSP header on ${path}`).toContain("script-src 'self'");
     await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true');
     await expect(page.locator('h1').first()).toBeVisible();
     expect(await axeViolations(page), `axe violations on ${path}`).toEqual([]);
     expect(consoleErrors, `console errors on ${path}`).toEqual([]);
+    expect(violations, `CSP violations on ${path}`).toEqual([]);
   });
 }
 

@@ -200,7 +200,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await check.getByLabel('Scenario').selectOption('qbxml-error');
     await check.getByRole('button', {name: 'Run the check'}).click();
     await expect(check.getByRole('status')).toContainText('could not read');
-    await check.getByRole('button', {name: /Envelopes of call 5/}).click();
+    await check.getByRole('button', {name: /envelopes of call 5/i}).click();
     expect(await axeViolations(page), 'after a failed run').toEqual([]);
     mkdirSync(SHOTS, {recursive: true});
     await check.screenshot({path: `${SHOTS}/check-${colorScheme}.png`});
@@ -215,7 +215,7 @@ test('fits a 375 px screen without sideways scrolling', async ({browser}) => {
   const check = widget(page);
   await check.getByRole('button', {name: 'Run the check'}).click();
   await expect(check.getByRole('status')).toContainText('Connected');
-  await check.getByRole('button', {name: /Envelopes of call 4/}).click();
+  await check.getByRole('button', {name: /envelopes of call 4/i}).click();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(1);
   mkdirSync(SHOTS, {recursive: true});

@@ -75,6 +75,8 @@ export default function ConnectionFlowApp(): ReactNode {
   const [now, setNow] = useState(() => Date.now());
   const [announcement, setAnnouncement] = useState('');
   const simulation = useSessionRunner();
+  // Whether the session the poll hears was this page's simulation, so the news says so.
+  const simulating = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef(progress.step);
   const pollNow = useRef<() => void>(() => {});
@@ -164,7 +166,11 @@ export default function ConnectionFlowApp(): ReactNode {
         setPollProblem(null);
         const session = findAuthenticatedSession(await response.json());
         if (session && !stopped) {
-          setAnnouncement('The Web Connector signed in with your password. You are connected.');
+          setAnnouncement(
+            simulating.current
+              ? 'The simulated update finished: the test service accepted your user name and password. QuickBooks Desktop is not connected yet.'
+              : 'The Web Connector signed in to the test service with your password.',
+          );
           dispatch({type: 'heard', session});
         }
       } catch {
@@ -191,6 +197,7 @@ export default function ConnectionFlowApp(): ReactNode {
 
   async function onSimulate() {
     if (!connection) return;
+    simulating.current = true;
     const source = connection.source;
     const origin = window.location.origin;
     await simulation.run(async (signal) => ({
