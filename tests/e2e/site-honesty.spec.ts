@@ -1,4 +1,5 @@
 import {test, expect, gotoHydrated} from './fixtures';
+import {buildRequest, soapActionFor} from '../../src/qbwc/soap';
 
 const AREAS = [
   {path: '/docs/troubleshooting', active: 'Troubleshooting'},
@@ -35,7 +36,6 @@ test('the endpoint support page carries the site’s name, a readable time, a wa
   });
   // One session first, so the page has a time to show.
   const issued = (await (await page.request.post('/qbwc/connections')).json()) as {userName: string; password: string};
-  const {buildRequest, soapActionFor} = await import('../../src/qbwc/soap');
   await page.request.post('/qbwc', {
     headers: {'content-type': 'text/xml; charset=utf-8', soapaction: soapActionFor('authenticate')},
     data: buildRequest('authenticate', {strUserName: issued.userName, strPassword: issued.password}),
