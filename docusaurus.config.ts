@@ -122,7 +122,7 @@ const config = {
       logo: {alt: '', src: 'img/logo.svg'},
       items: [
         {type: 'docSidebar', sidebarId: 'guides', position: 'left', label: 'Guides'},
-        {to: '/docs/troubleshooting', label: 'Troubleshooting', position: 'left'},
+        {type: 'docSidebar', sidebarId: 'troubleshooting', position: 'left', label: 'Troubleshooting'},
         {type: 'docSidebar', sidebarId: 'tools', position: 'left', label: 'Tools'},
         {type: 'docSidebar', sidebarId: 'reference', position: 'left', label: 'Reference'},
         {to: '/updates', label: 'Updates', position: 'left'},

@@ -6,6 +6,7 @@ import {resolve} from 'node:path';
 import {startServer, describeInternalError} from '../src/endpoint/node-server';
 import {endpointConfigFromEnv} from '../src/endpoint/config';
 import {createRedisSessionStore} from '../src/endpoint/store/redis';
+import {createNodeRelay} from '../src/endpoint/node-relay';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
@@ -31,6 +32,9 @@ async function main(): Promise<void> {
       ...(process.env.CONNECTIONS_CORS_ORIGINS
         ? {connectionsCorsOrigins: process.env.CONNECTIONS_CORS_ORIGINS.split(',').map((origin) => origin.trim())}
         : {}),
+      // The relay calls public https services only; RELAY_ALLOW_LOOPBACK=1 also lets it call this
+      // computer (development and the tests).
+      relay: createNodeRelay({allowLoopback: process.env.RELAY_ALLOW_LOOPBACK === '1'}),
     });
     console.log(`Serving ${buildDir ? 'the help center and ' : ''}the QBWC test endpoint at ${server.url}`);
     console.log(`  SOAP endpoint: ${server.url}/qbwc   WSDL: ${server.url}/qbwc?wsdl`);

@@ -32,6 +32,7 @@ import {createIssueLimit, type IssueLimit} from './issue-limit';
 import {createMemorySessionStore} from './store/memory';
 import {renderSupportPage} from './support-page';
 import {buildWsdl} from './wsdl';
+import type {Relay} from './relay';
 
 export interface EndpointRequest {
   method: string;
@@ -84,6 +85,8 @@ export interface EndpointOptions {
   trustProxy?: boolean;
   /** Told about unexpected exceptions (never about request bodies), e.g. to log them. */
   onInternalError?: (error: unknown) => void;
+  /** Serves POST /qbwc/relay, which calls a person's own service for the connection check (see relay.ts). */
+  relay?: Relay;
 }
 
 export {DEFAULT_BASE_PATH};
@@ -491,6 +494,7 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
   }
 
   async function handle(req: EndpointRequest): Promise<EndpointResponse> {
+    if (options.relay && splitUrl(req.url).path === `${basePath}/relay`) return options.relay.handle(req);
     let response: EndpointResponse;
     try {
       response = await route(req);

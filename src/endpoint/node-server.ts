@@ -8,6 +8,7 @@ import compression from 'compression';
 import type {SessionStore} from '../qbwc/session-store';
 import {DEFAULT_BASE_PATH, DEFAULT_LIMITS, type EndpointLimits} from './config';
 import {createEndpoint, type Endpoint} from './handler';
+import type {Relay} from './relay';
 import {inlineScriptHashes} from './inline-script-hashes';
 import {createNodeEndpointListener, refuseOversized, tooLarge} from './node-adapter';
 import {acceptableRange} from './range-header';
@@ -33,6 +34,8 @@ export interface ServerOptions {
   store?: SessionStore;
   /** Other sites' origins allowed to request test connections from a browser (CONNECTIONS_CORS_ORIGINS). */
   connectionsCorsOrigins?: readonly string[];
+  /** POST /qbwc/relay for the connection check's own-service target (see relay.ts, node-relay.ts). */
+  relay?: Relay;
 }
 
 export interface RunningServer {
@@ -80,6 +83,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       ...(options.publicOrigin ? {publicOrigin: options.publicOrigin} : {}),
       ...(options.store ? {serviceOptions: {store: options.store}} : {}),
       ...(options.connectionsCorsOrigins ? {connectionsCorsOrigins: options.connectionsCorsOrigins} : {}),
+      ...(options.relay ? {relay: options.relay} : {}),
     });
   const headers = securityHeaders({
     inlineScriptHashes: options.buildDir ? inlineScriptHashes(options.buildDir) : [],

@@ -23,7 +23,7 @@ const builder = new XMLBuilder({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   suppressEmptyNode: false,
-  unpairedTags: ['meta'],
+  unpairedTags: ['meta', 'link', 'img'],
   suppressUnpairedNode: true,
   format: false,
 });
@@ -39,12 +39,21 @@ const STATUS_WORDS: Record<SessionStatus, string> = {
   expired: 'expired before it finished',
 };
 
+// The help center's look in a few lines: its green, its logo mark, light and dark.
 const STYLE =
-  'body{font-family:system-ui,sans-serif;line-height:1.5;max-width:44rem;margin:2rem auto;padding:0 1rem;color:#1c1e21;background:#fff}' +
-  'a{color:#1a5fb4}code{background:#eef1f5;padding:0 .25rem;border-radius:3px}' +
-  '@media (prefers-color-scheme:dark){body{color:#e3e3e3;background:#1b1b1d}a{color:#8ab4f8}code{background:#2b2d31}}';
+  'body{font-family:system-ui,sans-serif;line-height:1.5;max-width:44rem;margin:0 auto;padding:0 1rem 2rem;color:#1c1e21;background:#fff}' +
+  'header{display:flex;align-items:center;gap:.6rem;padding:1rem 0;border-bottom:1px solid #dadde1;margin-bottom:1.5rem}' +
+  'header a{font-weight:700;text-decoration:none;color:inherit}header img{width:32px;height:32px}' +
+  'a{color:#1b5e38}code{background:#eef1f5;padding:0 .25rem;border-radius:3px;overflow-wrap:anywhere}' +
+  'footer{margin-top:2rem;border-top:1px solid #dadde1;padding-top:1rem;font-size:.9rem}footer nav{display:flex;gap:1.5rem}' +
+  '@media (prefers-color-scheme:dark){body{color:#e3e3e3;background:#1b1b1d}a{color:#7fd1a0}code{background:#2b2d31}header,footer{border-color:#444950}}';
 
-function lastSyncText(options: SupportPageOptions): string {
+/** "Tuesday, 1 December 2026 at 14:30:05 UTC": a time a person reads, in the time zone it names. */
+export function readableTime(epochMs: number): string {
+  return new Intl.DateTimeFormat('en-GB', {dateStyle: 'full', timeStyle: 'long', timeZone: 'UTC'}).format(new Date(epochMs));
+}
+
+function lastSyncText(options: SupportPageOptions): unknown {
   const who = options.userName ? `for ${options.userName} ` : '';
   const session = options.lastSession;
   if (!session) {
@@ -52,7 +61,11 @@ function lastSyncText(options: SupportPageOptions): string {
       ? `No session has run ${who}yet, or the user is unknown.`
       : 'No session has run since this endpoint started.';
   }
-  return `The last session ${who}started at ${new Date(session.startedAt).toISOString()} (UTC) and was ${STATUS_WORDS[session.status]}. Its last call was ${session.lastMethod}.`;
+  return {
+    '#text': `The last session ${who}started on `,
+    time: {'@_datetime': new Date(session.startedAt).toISOString(), '#text': readableTime(session.startedAt)},
+    span: ` and was ${STATUS_WORDS[session.status]}. Its last call was ${session.lastMethod}.`,
+  };
 }
 
 export function renderSupportPage(options: SupportPageOptions): string {
@@ -65,10 +78,15 @@ export function renderSupportPage(options: SupportPageOptions): string {
       '@_lang': 'en',
       head: {
         meta: [{'@_charset': 'utf-8'}, {'@_name': 'viewport', '@_content': 'width=device-width, initial-scale=1'}],
+        link: {'@_rel': 'icon', '@_href': '/img/favicon.svg', '@_type': 'image/svg+xml'},
         title,
         style: STYLE,
       },
       body: {
+        header: {
+          img: {'@_src': '/img/logo.svg', '@_alt': ''},
+          a: {'@_href': '/', '#text': `${options.productName} Web Connector help`},
+        },
         main: {
           h1: title,
           p: [
@@ -89,7 +107,16 @@ export function renderSupportPage(options: SupportPageOptions): string {
             },
           ],
         },
-        footer: {p: help},
+        footer: {
+          nav: {
+            '@_aria-label': 'Help center',
+            a: [
+              {'@_href': '/', '#text': 'Back to the help center'},
+              {'@_href': '/docs/troubleshooting', '#text': 'Troubleshooting'},
+            ],
+          },
+          p: help,
+        },
       },
     },
   }) as string;

@@ -6,7 +6,7 @@ import useBranding from '@site/src/components/Branding/useBranding';
 import ConnectionFlow from '@site/src/components/ConnectionFlow';
 
 export default function Connect(): ReactNode {
-  const {productName} = useBranding();
+  const {productName, appName} = useBranding();
   return (
     <Layout
       title="Connect QuickBooks Desktop"
@@ -15,8 +15,15 @@ export default function Connect(): ReactNode {
         <Heading as="h1">Connect QuickBooks Desktop</Heading>
         <div className="markdown">
           <p>
-            Connect your company file to {productName} in five steps. Do them on the Windows computer where QuickBooks Desktop
-            runs, with this page open beside the Web Connector. Your progress is kept in this browser, so you can come back to it.
+            <strong>This sets up a test connection.</strong> In five steps, your QuickBooks Web Connector is connected to{' '}
+            {productName}&apos;s test service, with a .qwc file and password made for you here. It proves that the Web Connector,
+            QuickBooks Desktop and your company file work together, and it changes nothing in the company file: the test service
+            only asks QuickBooks for the company&apos;s name and address. QuickBooks shows it as <strong>{appName} test</strong>.
+          </p>
+          <p>
+            Do the steps on the Windows computer where QuickBooks Desktop runs, with this page open beside the Web Connector. Your
+            progress is kept in this browser, so you can come back to it. Your live {productName} connection uses the .qwc file{' '}
+            {productName} sends you, added the same way.
           </p>
           <p>
             Prefer to read first? The <Link to="/docs/setup/prerequisites">setup guides</Link> explain each step with pictures of

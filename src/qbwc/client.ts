@@ -31,6 +31,17 @@ export interface TransportResponse {
 
 export type Transport = (envelope: TransportRequest) => Promise<TransportResponse>;
 
+/**
+ * Thrown by a transport that knows why a call got no answer (a relay that refused the address,
+ * or timed out): its message is shown as it is, without guessing at the cause.
+ */
+export class TransportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
 export type SessionStepStatus = 'ok' | 'warning' | 'error';
 
 export interface SessionStep {
@@ -54,7 +65,9 @@ export type SessionResult =
   | 'service-error'
   | 'transport-error'
   | 'not-soap'
-  | 'client-version-rejected';
+  | 'client-version-rejected'
+  /** authenticate accepted the user, and the caller asked to stop there (stopAfterAuthenticate). */
+  | 'signed-in';
 
 export interface SessionOutcome {
   result: SessionResult;
@@ -77,6 +90,8 @@ export interface RunSessionOptions {
   maxRequests?: number;
   /** How many other company files connectionError may ask for before stopping. Default 2. */
   maxConnectionRetries?: number;
+  /** Close the session as soon as authenticate has answered: enough to check a user name and password. */
+  stopAfterAuthenticate?: boolean;
 }
 
 export const DEFAULT_CLIENT_VERSION = '2.3.0.215';
@@ -161,7 +176,10 @@ export async function runSession(
         method,
         requestXml,
         status: 'error',
-        summary: `The request never got an answer: ${describeError(error)}. The endpoint may be down or unreachable from here; from a web page, the browser also blocks other sites that do not allow cross-origin (CORS) requests.`,
+        summary:
+          error instanceof TransportError
+            ? `The request never got an answer: ${error.message}`
+            : `The request never got an answer: ${describeError(error)}. The endpoint may be down or unreachable from here; from a web page, the browser also blocks other sites that do not allow cross-origin (CORS) requests.`,
         durationMs: elapsed(start),
       });
       return {ok: false, kind: 'transport-error', step};
@@ -284,6 +302,7 @@ export async function runSession(
   if (verdict === 'nvu') return close(ticket, 'invalid-password', 'nvu');
   if (verdict === 'none') return close(ticket, 'no-work', 'none');
   if (verdict === 'busy') return close(ticket, 'busy', 'busy');
+  if (options.stopAfterAuthenticate) return close(ticket, 'signed-in');
 
   // 4. Open the company file; connectionError when QuickBooks cannot.
   let companyPath = auth.result[1] ?? '';

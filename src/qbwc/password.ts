@@ -63,13 +63,21 @@ export interface PasswordProblem {
     | 'wrong-case'
     | 'invalid-character'
     | 'check-failed'
-    | 'group-separator';
+    | 'group-separator'
+    | 'invisible-character';
   /** Plain words, naming the character and where it is. */
   message: string;
 }
 
 export interface PasswordDiagnosis {
   ok: boolean;
+  /**
+   * 'issued' when the text reads as a password in the format above (possibly damaged), and every
+   * rule of that format was checked; 'other' when it is plainly another kind of password, and only
+   * what breaks any password was checked (blanks at the ends, line breaks, invisible and look-alike
+   * characters). An empty password is 'issued': there is nothing to tell.
+   */
+  format: 'issued' | 'other';
   problems: PasswordProblem[];
   /** The corrected password, only when every problem has a certain fix and the result passes the check. */
   fixed?: string;
@@ -421,7 +429,9 @@ function checkSeparators(gaps: readonly Char[][], slots: readonly Slot[], diagno
       'group-separator',
       all
         ? 'The dashes between the groups are missing. Write the password in groups of four separated by dashes, as it was given.'
-        : `The dash after the ${listWords(missingDashes.map(ordinal))} group${missingDashes.length === 1 ? ' is' : 's are'} missing.`,
+        : missingDashes.length === 1
+          ? `The dash after the ${ordinal(missingDashes[0] ?? 0)} group is missing.`
+          : `The dashes after the ${listWords(missingDashes.map(ordinal))} groups are missing.`,
     );
   }
 }
@@ -437,7 +447,7 @@ function checkLength(slots: readonly Slot[], diagnosis: Diagnosis): void {
     const groups = Math.ceil(count / GROUP_SIZE);
     diagnosis.problems.push({
       kind: 'truncated',
-      message: `The password has ${count} of its ${TOTAL_LENGTH} characters (not counting dashes), so it looks cut off: ${groups} of its ${GROUP_COUNT} groups are there. Copy the whole password again; the last group is a single character.`,
+      message: `The password has ${count} of its ${TOTAL_LENGTH} characters (not counting dashes), so it looks cut off: ${groups === 1 ? `only 1 of its ${GROUP_COUNT} groups is` : `${groups} of its ${GROUP_COUNT} groups are`} there. Copy the whole password again; the last group is a single character.`,
     });
   } else if (count > TOTAL_LENGTH) {
     diagnosis.certain = false;
@@ -446,6 +456,88 @@ function checkLength(slots: readonly Slot[], diagnosis: Diagnosis): void {
       message: `The password has ${count} characters (not counting dashes) where ${TOTAL_LENGTH} are expected. Something extra was copied along with it, or two passwords ran together.`,
     });
   }
+}
+
+/**
+ * Whether the text reads as an issued password, however damaged: at most one character outside the
+ * alphabet, no mixture of capitals and small letters beyond a slip or two, and either a dash after
+ * the first group of four, or about the right number of symbols. Anything else (`Tr7#kQ9v!mZ2pL4x`,
+ * `abc`, `Summer2024!`) is another kind of password, and the format's rules say nothing about it.
+ */
+function readsAsIssued(slots: readonly Slot[], gaps: readonly Char[][]): boolean {
+  const outside = slots.filter((slot) => slot.read === undefined).length;
+  const capitals = slots.filter((slot) => /^[A-Z]$/.test(slot.char.char)).length;
+  // Small l, i and o are read as digits, so they are look-alikes, not signs of mixed case.
+  const smalls = slots.filter((slot) => /^[a-hjkmnp-z]$/.test(slot.char.char)).length;
+  const mixedCase = capitals >= 2 && smalls >= 2;
+  const firstGroupDashed = (gaps[GROUP_SIZE] ?? []).some((entry) => isSeparator(entry.char));
+  const nearLength = Math.abs(slots.length - TOTAL_LENGTH) <= 2;
+  return outside <= 1 && !mixedCase && (firstGroupDashed || nearLength);
+}
+
+const TYPOGRAPHIC_QUOTES: Record<string, string> = {
+  '\u2018': 'a curly quotation mark "‘" (U+2018)',
+  '\u2019': 'a curly apostrophe "’" (U+2019)',
+  '\u201C': 'a curly quotation mark "“" (U+201C)',
+  '\u201D': 'a curly quotation mark "”" (U+201D)',
+};
+
+/**
+ * The checks that hold for any password: blanks at either end, line breaks and invisible
+ * characters anywhere, and characters that look like others (letters from other scripts,
+ * full-width forms, typographic dashes and quotes that email programs put in place of plain ones).
+ */
+function checkAnyPassword(chars: readonly Char[]): PasswordProblem[] {
+  const problems: PasswordProblem[] = [];
+  const blankAt = (entry: Char | undefined) =>
+    entry !== undefined && (/\s/u.test(entry.char) || LINE_BREAKS.has(entry.char) || INVISIBLES[entry.char] !== undefined);
+  let start = 0;
+  let end = chars.length;
+  while (start < end && blankAt(chars[start])) start++;
+  while (end > start && blankAt(chars[end - 1])) end--;
+  for (const [edge, blanks] of [
+    ['starts', chars.slice(0, start)],
+    ['ends', chars.slice(end)],
+  ] as const) {
+    if (blanks.length === 0) continue;
+    const lineBreak = blanks.some((entry) => LINE_BREAKS.has(entry.char));
+    problems.push({
+      kind: lineBreak ? 'line-break' : 'whitespace',
+      message: `The password ${edge} with ${describeBlanks(blanks)}${lineBreak ? ', probably copied along from the email' : ''}. The Web Connector keeps it as part of the password, so the password won't match.`,
+    });
+  }
+  const inner = chars.slice(start, end);
+  const breaks = inner.filter((entry) => LINE_BREAKS.has(entry.char));
+  if (breaks.length > 0) {
+    problems.push({
+      kind: 'line-break',
+      message: `There ${breaks.length === 1 ? 'is a line break' : `are ${breaks.length} line breaks`} inside the password (after the ${positionList(breaks.map((entry) => entry.position - 1))} character${breaks.length === 1 ? '' : 's'}): a password is one line, so the text was probably split when it was copied.`,
+    });
+  }
+  for (const entry of inner) {
+    const {char, position} = entry;
+    const invisible = INVISIBLES[char];
+    if (invisible || char === '\u00A0') {
+      problems.push({
+        kind: 'invisible-character',
+        message: `The ${ordinal(position)} character is ${invisible ?? 'a non-breaking space (U+00A0), which looks like a space but is a different character'}. It is rarely part of a real password: remove it, or copy the password again from the original.`,
+      });
+      continue;
+    }
+    const plain =
+      HOMOGLYPHS[char] ??
+      (DASH_LIKES[char] ? '-' : TYPOGRAPHIC_QUOTES[char] ? (/[\u2018\u2019]/.test(char) ? "'" : '"') : undefined);
+    const compatible =
+      plain ??
+      ((char.codePointAt(0) ?? 0) >= 0xff01 && (char.codePointAt(0) ?? 0) <= 0xff5e ? char.normalize('NFKC') : undefined);
+    if (compatible === undefined) continue;
+    const name = DASH_LIKES[char] ?? TYPOGRAPHIC_QUOTES[char] ?? `the ${scriptOf(char)} character ${codePointLabel(char)}`;
+    problems.push({
+      kind: 'lookalike',
+      message: `The ${ordinal(position)} character, "${char}", looks like "${compatible}" but is ${name}, which the Web Connector treats as a different character. If the password has "${compatible}" there, type that instead.`,
+    });
+  }
+  return problems;
 }
 
 function splitEdges(chars: readonly Char[]): {leading: Char[]; core: Char[]; trailing: Char[]} {
@@ -474,7 +566,7 @@ export function checkPassword(input: string): PasswordDiagnosis {
       input === ''
         ? 'The password is empty. Paste or type the password you were given.'
         : `The password is empty: it only contains ${describeBlanks(chars)}. Paste or type the password you were given.`;
-    return {ok: false, problems: [{kind: 'empty', message}]};
+    return {ok: false, format: 'issued', problems: [{kind: 'empty', message}]};
   }
 
   const diagnosis: Diagnosis = {problems: [], certain: true};
@@ -501,7 +593,12 @@ export function checkPassword(input: string): PasswordDiagnosis {
             'The password has no letters or digits in it, only dashes or punctuation. Paste or type the password you were given.',
         },
       ],
+      format: 'issued',
     };
+  }
+  if (!readsAsIssued(slots, gaps)) {
+    const problems = checkAnyPassword(chars);
+    return {ok: problems.length === 0, format: 'other', problems};
   }
   checkSymbols(slots, diagnosis);
   checkSeparators(gaps, slots, diagnosis);
@@ -521,7 +618,7 @@ export function checkPassword(input: string): PasswordDiagnosis {
     }
   }
   const ok = diagnosis.problems.length === 0;
-  const result: PasswordDiagnosis = {ok, problems: diagnosis.problems};
+  const result: PasswordDiagnosis = {ok, format: 'issued', problems: diagnosis.problems};
   if (!ok && diagnosis.certain && passes) result.fixed = formatGroups(canonical);
   return result;
 }

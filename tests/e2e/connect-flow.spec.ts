@@ -126,6 +126,10 @@ test('keyboard walk: checklist, download, password, reload, then the server hear
   await expect(stepHeading(page, 5)).toBeVisible({timeout: 15_000});
   await expect(stepHeading(page, 5)).toBeFocused();
   await expect(currentProgressItem(page)).toContainText('Connected');
+  await expect(page.getByText(/The Web Connector signed in to the test service with your password at/)).toBeVisible();
+  // The protocol's words stay behind a details control, out of the bookkeeper's way.
+  await expect(page.getByText(/Host\/Company\/Preferences/)).toBeHidden();
+  await page.getByText('Details of the exchange, for support and developers').click();
   await expect(page.getByRole('list', {name: 'Calls in the update'})).toContainText('authenticate');
 
   // Start over clears everything, including what was stored.
@@ -146,6 +150,14 @@ test('mouse walk with "Simulate the Web Connector here": the flow hears the simu
   await walkToWaiting(page);
   await page.getByRole('button', {name: 'Simulate the Web Connector here'}).click();
   await expect(stepHeading(page, 5)).toBeVisible({timeout: 15_000});
+  // A simulation says it was one, and what the real run will look like; it never claims a connection.
+  const main = page.getByRole('main');
+  await expect(main).toContainText(/Simulated at .*: this page played the Web Connector's part/);
+  await expect(main).toContainText('QuickBooks Desktop is not connected yet');
+  await expect(main).toContainText('The real run looks the same from here');
+  await expect(main).not.toContainText('QuickBooks Desktop is connected');
+  await expect(main).not.toContainText('The Web Connector signed in');
+  await page.getByText('Details of the exchange, for support and developers').click();
   const calls = page.getByRole('list', {name: 'Calls in the update'}).getByRole('listitem');
   await expect(calls.first()).toContainText('serverVersion');
   await expect(calls.last()).toContainText('closeConnection');
@@ -154,6 +166,15 @@ test('mouse walk with "Simulate the Web Connector here": the flow hears the simu
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByText('Response from sendRequestXML')).toBeVisible();
   expect(consoleErrors).toEqual([]);
+});
+
+test('the flow says at the start that it sets up a test connection, and names it as QuickBooks will', async ({page}) => {
+  await gotoHydrated(page, '/connect');
+  const main = page.getByRole('main');
+  await expect(main.getByText('This sets up a test connection.')).toBeVisible();
+  await expect(main).toContainText(/connected to .*test service/);
+  await expect(main).toContainText(/QuickBooks shows it as .+ test\./);
+  await expect(main).not.toContainText(/Connect your company file to/);
 });
 
 test('after 2 minutes without news, the waiting step says what to check', async ({page}) => {

@@ -27,7 +27,8 @@ export default defineConfig({
     command: 'node --import tsx scripts/serve.ts',
     cwd: '../..',
     url: `${baseURL}/qbwc/health`,
-    env: {PORT: String(port), HOST: '127.0.0.1'},
+    // The tests check "your own service" against services on this computer, through the relay.
+    env: {PORT: String(port), HOST: '127.0.0.1', RELAY_ALLOW_LOOPBACK: '1'},
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',

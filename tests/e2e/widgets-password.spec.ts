@@ -108,6 +108,59 @@ test('verifies an issued password against the in-browser endpoint, and reports n
   );
 });
 
+test('a password in another format gets one line about the format and only the checks that fit any password', async ({page}) => {
+  await openTool(page);
+  const region = checkRegion(page);
+  await expect(region.getByText(/look like K7QF-9MZX-2D4T-8HWC-R/)).toBeVisible();
+  const box = region.getByLabel('Password as pasted');
+
+  await box.fill('Tr7#kQ9v!mZ2pL4x');
+  await region.getByRole('button', {name: 'Check'}).click();
+  await expect(region.getByRole('status').first()).toHaveText(
+    'No spaces at the ends, line breaks, invisible or look-alike characters found.',
+  );
+  await expect(region.getByText(/is not in the format of .* passwords/)).toBeVisible();
+  await expect(region.getByRole('list', {name: 'Problems found'})).toHaveCount(0);
+
+  await box.fill(' abc ');
+  await region.getByRole('button', {name: 'Check'}).click();
+  await expect(region.getByRole('status').first()).toHaveText('2 problems found.');
+  const problems = region.getByRole('list', {name: 'Problems found'}).getByRole('listitem');
+  await expect(problems).toHaveCount(2);
+  await expect(problems.nth(0)).toContainText('starts with a space');
+  await expect(problems.nth(1)).toContainText('ends with a space');
+  await expect(region.getByRole('list', {name: 'Problems found'})).not.toContainText(/capitals|cut off|dash/);
+});
+
+test('a cut-off password reads as English: one group "is" there, missing dashes "are" missing', async ({page}) => {
+  await openTool(page);
+  const region = checkRegion(page);
+  await region.getByLabel('Password as pasted').fill(PASSWORD.slice(0, 5));
+  await region.getByRole('button', {name: 'Check'}).click();
+  await expect(region.getByRole('list', {name: 'Problems found'})).toContainText('only 1 of its 5 groups is there');
+  await region.getByLabel('Password as pasted').fill(PASSWORD.replace(/^(.{4})-(.{4})-/, '$1$2'));
+  await region.getByRole('button', {name: 'Check'}).click();
+  await expect(region.getByRole('list', {name: 'Problems found'})).toContainText(
+    'The dashes after the 1st and 2nd groups are missing.',
+  );
+});
+
+test('verifying signs in as the Web Connector does, through the same calls, and closes the session', async ({page}) => {
+  await openTool(page);
+  const verify = page.getByRole('region', {name: 'Verify against the test endpoint', exact: true});
+  await verify.getByLabel('Test endpoint').selectOption('server');
+  await verify.getByRole('button', {name: 'Create a test user'}).click();
+  await expect(verify.getByRole('status')).toContainText('Created the test user');
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/qbwc')
+      calls.push((request.headers()['soapaction'] ?? '').replace(/^"http:\/\/developer\.intuit\.com\/|"$/g, ''));
+  });
+  await verify.getByRole('button', {name: 'Verify password'}).click();
+  await expect(verify.getByRole('status')).toContainText('Accepted');
+  expect(calls).toEqual(['serverVersion', 'clientVersion', 'authenticate', 'closeConnection']);
+});
+
 test('verifies against this site’s server endpoint when one runs', async ({page}) => {
   await openTool(page);
   const verify = page.getByRole('region', {name: 'Verify against the test endpoint', exact: true});

@@ -1,23 +1,16 @@
 import {useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode} from 'react';
 import CodeBlock from '@theme/CodeBlock';
 import clsx from 'clsx';
-import {buildRequest, soapActionFor} from '../../qbwc/soap';
 import {createFetchTransport, createInPageTransport, getBrowserEndpoint} from '../../endpoint/browser-endpoint';
 import {describeOutcome, describeStepStatus, scenarioOptions, type CheckTarget, type Scenario} from './check-state';
-import {
-  ENDPOINT_PATH,
-  buildCurlCommand,
-  checkServiceUrl,
-  diagnoseFetchFailure,
-  hasServerEndpoint,
-  issueConnection,
-  type IssuedConnection,
-} from './service-targets';
+import {checkServiceUrl, diagnoseFetchFailure} from './service-targets';
+import {ENDPOINT_PATH, hasRelay, hasServerEndpoint, issueConnection, type IssuedConnection} from '../kit/test-endpoint';
+import {createRelayTransport} from './relay-transport';
+import {buildSessionScript} from './session-script';
 import {useSessionRunner, type PreparedRun} from './useSessionRunner';
 import StepList from './StepList';
 import OutcomeReport from './OutcomeReport';
 import styles from './styles.module.css';
-import useHashTargetAfterLoad from '../useHashTargetAfterLoad';
 
 type ServerAvailability = 'checking' | 'available' | 'unavailable';
 
@@ -39,9 +32,10 @@ const targetOptions: readonly {value: CheckTarget; label: string; hint: string}[
   },
 ];
 
+const RELAYED_HINT = "Your own Web Connector service (https), called through this site's server, as the Web Connector would.";
+
 /** The connection check: plays the Web Connector against a test endpoint or the reader's own service. */
 export default function ConnectionCheckApp(): ReactNode {
-  useHashTargetAfterLoad();
   const ids = {
     scenario: useId(),
     scenarioHint: useId(),
@@ -58,9 +52,10 @@ export default function ConnectionCheckApp(): ReactNode {
   const [password, setPassword] = useState('');
   const [urlError, setUrlError] = useState<string | null>(null);
   const [server, setServer] = useState<ServerAvailability>('checking');
+  const [relay, setRelay] = useState(false);
   const [issued, setIssued] = useState<IssuedConnection | null>(null);
   // What the last run was aimed at: the report describes that run, whatever is picked since.
-  const [ranAgainst, setRanAgainst] = useState<{target: CheckTarget; url?: string} | null>(null);
+  const [ranAgainst, setRanAgainst] = useState<{target: CheckTarget; url?: string; relayed?: boolean} | null>(null);
   const {state, run, reset} = useSessionRunner();
   const urlInput = useRef<HTMLInputElement>(null);
   const running = state.phase === 'running';
@@ -69,6 +64,9 @@ export default function ConnectionCheckApp(): ReactNode {
     let live = true;
     void hasServerEndpoint((request) => fetch(request), window.location.origin).then((available) => {
       if (live) setServer(available ? 'available' : 'unavailable');
+    });
+    void hasRelay((request) => fetch(request), window.location.origin).then((available) => {
+      if (live) setRelay(available);
     });
     return () => {
       live = false;
@@ -96,7 +94,13 @@ export default function ConnectionCheckApp(): ReactNode {
       const url = checked.url;
       return async (signal) => {
         setIssued(null);
-        setRanAgainst({target: 'custom', url});
+        setRanAgainst({target: 'custom', url, relayed: relay});
+        if (relay) {
+          return {
+            transport: createRelayTransport((request) => fetch(request), `${origin}${ENDPOINT_PATH}/relay`, url, signal),
+            credentials: {userName, password},
+          };
+        }
         return {
           transport: createFetchTransport(url, {signal}),
           credentials: {userName, password},
@@ -126,7 +130,13 @@ export default function ConnectionCheckApp(): ReactNode {
     event.preventDefault();
     if (running) return;
     const start = prepare();
+    // A run that cannot start still clears the last run's report: it no longer describes the form.
     if (start) void run(start);
+    else {
+      reset();
+      setIssued(null);
+      setRanAgainst(null);
+    }
   }
 
   function onReset() {
@@ -140,9 +150,7 @@ export default function ConnectionCheckApp(): ReactNode {
     ranAgainst?.target === 'custom' && (state.outcome?.result === 'transport-error' || state.outcome?.result === 'not-soap')
       ? ranAgainst.url
       : undefined;
-  const curl = failedUrl
-    ? buildCurlCommand(failedUrl, {body: buildRequest('serverVersion', {}), soapAction: soapActionFor('serverVersion')})
-    : null;
+  const script = failedUrl ? buildSessionScript(failedUrl, userName) : null;
 
   return (
     <section className={styles.widget} aria-label="Connection check">
@@ -168,7 +176,9 @@ export default function ConnectionCheckApp(): ReactNode {
                       ? server === 'checking'
                         ? 'Looking for a test service on this site…'
                         : 'Not available: this site is served without its test service (a static host).'
-                      : option.hint}
+                      : option.value === 'custom' && relay
+                        ? RELAYED_HINT
+                        : option.hint}
                   </span>
                 </span>
               </label>
@@ -232,7 +242,11 @@ export default function ConnectionCheckApp(): ReactNode {
                 disabled={running}
                 onChange={(event) => setPassword(event.target.value)}
               />
-              <span className={styles.fieldHint}>Sent only to the service URL above, never to this site.</span>
+              <span className={styles.fieldHint}>
+                {relay
+                  ? "Passed through this site's server to the service URL above, and never kept or logged."
+                  : 'Sent only to the service URL above, never to this site.'}
+              </span>
             </div>
           </div>
         ) : (
@@ -300,11 +314,16 @@ export default function ConnectionCheckApp(): ReactNode {
         {report && <OutcomeReport report={report} />}
       </div>
 
-      {curl && (
+      {script && (
         <div className={styles.curl}>
-          <p className={styles.adviceTitle}>Try the same first call from a terminal</p>
-          <CodeBlock language="bash" title="curl">
-            {curl}
+          <p className={styles.adviceTitle}>Sign in from a terminal instead</p>
+          <p className={styles.fieldHint}>
+            This script makes the Web Connector&apos;s first three calls (serverVersion, clientVersion, authenticate) with curl,
+            and asks for the password when it runs. Copy it with the button in its corner, paste it into a terminal on a computer
+            that can reach the service, and read each answer.
+          </p>
+          <CodeBlock language="bash" title="check-web-connector-service.sh">
+            {script}
           </CodeBlock>
         </div>
       )}

@@ -55,7 +55,7 @@ function StepItem({step, position}: {step: SessionStep; position: number}): Reac
         <span className={styles.disclosureIcon} aria-hidden="true">
           {open ? '▾' : '▸'}
         </span>
-        Envelopes
+        Show envelopes
         <span className={styles.srOnly}>
           {' '}
           of call {position}, {step.method}

@@ -100,6 +100,8 @@ export interface OutcomeContext {
   diagnosis?: TransportDiagnosis;
   /** The service URL the calls went to, for advice that names it. */
   url?: string;
+  /** The calls went through this site's relay, so the browser's rules played no part. */
+  relayed?: boolean;
 }
 
 function linkFor(id: string): OutcomeReport['troubleshooting'] {
@@ -124,7 +126,7 @@ function failingHttpStatus(steps: readonly SessionStep[]): number | undefined {
 const CORS_ADVICE = [
   "A browser only lets this page read another site's answer when that service sends Access-Control-Allow-Origin for this site and allows the SOAPAction and Content-Type headers (answering the OPTIONS preflight). Most Web Connector services do not, and need not.",
   'The real Web Connector is not a browser, so this rule does not affect it: your service may still work with the Web Connector.',
-  "Run the curl command below from a terminal to call the service without a browser, or read the Web Connector's log (QWCLog.txt) after an update.",
+  "Run the script below from a terminal to sign in without a browser, or read the Web Connector's log (QWCLog.txt) after an update.",
 ];
 
 /**
@@ -140,6 +142,13 @@ export function describeOutcome(outcome: SessionOutcome, context: OutcomeContext
         headline: 'Connected: the whole exchange worked.',
         detail:
           'The service accepted the user name and password, sent a request for QuickBooks, took the answer and closed the session, just as it will with the Web Connector.',
+        advice: [],
+      };
+    case 'signed-in':
+      return {
+        tone: 'success',
+        headline: 'Signed in: the user name and password were accepted.',
+        detail: 'The check stopped after authenticate, as asked, and closed the session without exchanging data.',
         advice: [],
       };
     case 'no-work':
@@ -267,12 +276,26 @@ function describeTransportError(outcome: SessionOutcome, context: OutcomeContext
     };
   }
   if (context.diagnosis === 'cors') {
+    // Not a failure of the service: the browser withholds the answer, as it does for nearly every real one.
     return {
-      tone: 'error',
-      headline: 'The browser blocked the answer (CORS), so this page cannot read it.',
-      detail: `The service at ${context.url ?? 'that address'} can be reached, but it did not allow this site to read its answer.`,
+      tone: 'note',
+      headline: 'This service cannot be checked from a browser.',
+      detail: `The service at ${context.url ?? 'that address'} answered, but it does not allow web pages of other sites to read its answers (no CORS headers). That is normal for a Web Connector service, and this page, served without its own server, has no other way to reach it.`,
       advice: CORS_ADVICE,
       troubleshooting: linkForScenario('cors'),
+    };
+  }
+  if (context.relayed) {
+    const reason = outcome.steps.at(-1)?.summary.replace(/^The request never got an answer: /, '');
+    return {
+      tone: 'error',
+      headline: 'The service could not be reached.',
+      detail: `This site's server called ${context.url ?? 'the service'} for you, as the Web Connector would, and got no answer: ${reason ?? 'the call failed.'}`,
+      advice: [
+        'Check the address, and that the service is running and reachable from the Internet over https.',
+        'For a service inside your own network, run the script below on a computer in that network.',
+      ],
+      troubleshooting: linkForScenario('network'),
     };
   }
   if (context.diagnosis === 'mixed-content') {

@@ -1,84 +1,9 @@
 /**
- * Talking to the endpoint outside the SOAP session: issuing a test connection, asking whether a
- * server endpoint runs on this origin, and finding out why a fetch to someone's service failed.
- * Each function takes its fetch as an argument, so the same code drives the in-page endpoint, this
- * site's server and unit tests.
+ * The connection check's own-service target: the URL as typed, why a fetch to it failed, and the
+ * session script (session-script.ts). (Reaching the bundled test endpoint is in ../kit/test-endpoint.)
  */
-import {isScenario, type Scenario, type TransportDiagnosis} from './check-state';
+import type {TransportDiagnosis} from './check-state';
 import {isLoopbackHost} from '../../qbwc/url-rules';
-
-/** A fetch-shaped function: the window's fetch, or the in-page endpoint's. */
-export type FetchLike = (request: Request) => Promise<Response>;
-
-/** What POST /qbwc/connections answers: one test user, its password and its .qwc file. */
-export interface IssuedConnection {
-  userName: string;
-  password: string;
-  qwc: string;
-  qwcFileName: string;
-  /** ISO 8601. */
-  expiresAt: string;
-  scenario: Scenario;
-}
-
-export const ENDPOINT_PATH = '/qbwc';
-
-/** The connection from the endpoint's JSON, or null when the body is not one; expiresAt becomes ISO text. */
-export function readIssuedConnection(value: unknown): IssuedConnection | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const {userName, password, qwc, qwcFileName, expiresAt, scenario} = value as Record<string, unknown>;
-  if (
-    typeof userName !== 'string' ||
-    typeof password !== 'string' ||
-    typeof qwc !== 'string' ||
-    typeof qwcFileName !== 'string'
-  ) {
-    return null;
-  }
-  if (!isScenario(scenario)) return null;
-  const expiry = typeof expiresAt === 'number' ? new Date(expiresAt) : typeof expiresAt === 'string' ? new Date(expiresAt) : null;
-  if (!expiry || Number.isNaN(expiry.getTime())) return null;
-  return {userName, password, qwc, qwcFileName, scenario, expiresAt: expiry.toISOString()};
-}
-
-/** Asks the endpoint at `origin` for a new test user; throws an Error whose message a person can read. */
-export async function issueConnection(fetcher: FetchLike, origin: string, scenario: Scenario): Promise<IssuedConnection> {
-  let response: Response;
-  try {
-    response = await fetcher(
-      new Request(`${origin}${ENDPOINT_PATH}/connections`, {
-        method: 'POST',
-        headers: {'content-type': 'application/json'},
-        body: JSON.stringify({scenario}),
-      }),
-    );
-  } catch {
-    throw new Error('The test endpoint could not be reached to create a connection.');
-  }
-  if (response.status !== 201) {
-    const text = await response.text().catch(() => '');
-    throw new Error(
-      `The test endpoint refused to create a connection (HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}).`,
-    );
-  }
-  const connection = readIssuedConnection(await response.json().catch(() => null));
-  if (!connection) throw new Error('The test endpoint answered with something other than a connection.');
-  return connection;
-}
-
-/** True when GET /qbwc/health answers 2xx on this origin, meaning a server runs the endpoint here. */
-export async function hasServerEndpoint(fetcher: FetchLike, origin: string, timeoutMs = 4000): Promise<boolean> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    const response = await fetcher(new Request(`${origin}${ENDPOINT_PATH}/health`, {signal: controller.signal}));
-    return response.ok;
-  } catch {
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 export type ServiceUrlCheck = {ok: true; url: string} | {ok: false; message: string};
 
@@ -127,19 +52,4 @@ export async function diagnoseFetchFailure(
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** Quotes a value for a POSIX shell: everything literal inside single quotes. */
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-/** The same SOAP call as a curl command, to try the service without a browser in the way. */
-export function buildCurlCommand(serviceUrl: string, envelope: {body: string; soapAction: string}): string {
-  return [
-    `curl -i -X POST ${shellQuote(serviceUrl)}`,
-    `  -H ${shellQuote('Content-Type: text/xml; charset=utf-8')}`,
-    `  -H ${shellQuote(`SOAPAction: ${envelope.soapAction}`)}`,
-    `  --data-binary ${shellQuote(envelope.body)}`,
-  ].join(' \\\n');
 }

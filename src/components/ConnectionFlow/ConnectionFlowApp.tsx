@@ -2,7 +2,7 @@ import {useCallback, useEffect, useMemo, useReducer, useRef, useState, type Reac
 import {QWC_MIME_TYPE} from '../../qbwc/qwc';
 import {createFetchTransport, createInPageTransport, getBrowserEndpoint} from '../../endpoint/browser-endpoint';
 import {describeOutcome} from '../ConnectionCheck/check-state';
-import {ENDPOINT_PATH, hasServerEndpoint, issueConnection, type FetchLike} from '../ConnectionCheck/service-targets';
+import {ENDPOINT_PATH, hasServerEndpoint, issueConnection, type FetchLike} from '../kit/test-endpoint';
 import {useSessionRunner} from '../ConnectionCheck/useSessionRunner';
 import {
   FLOW_STEPS,
@@ -26,7 +26,6 @@ import PasswordStep from './PasswordStep';
 import WaitingStep from './WaitingStep';
 import ConnectedStep from './ConnectedStep';
 import styles from './styles.module.css';
-import useHashTargetAfterLoad from '../useHashTargetAfterLoad';
 
 function readStoredProgress(): string | null {
   try {
@@ -67,7 +66,6 @@ function saveFile(text: string, fileName: string): void {
 
 /** The guided connection flow at /connect. */
 export default function ConnectionFlowApp(): ReactNode {
-  useHashTargetAfterLoad();
   const [progress, dispatch] = useReducer(flowReducer, null, () => parseProgress(readStoredProgress(), Date.now()));
   const [serverCheck] = useState(() => hasServerEndpoint((request) => fetch(request), window.location.origin));
   const [issuing, setIssuing] = useState(false);
@@ -77,6 +75,8 @@ export default function ConnectionFlowApp(): ReactNode {
   const [now, setNow] = useState(() => Date.now());
   const [announcement, setAnnouncement] = useState('');
   const simulation = useSessionRunner();
+  // Whether the session the poll hears was this page's simulation, so the news says so.
+  const simulating = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef(progress.step);
   const pollNow = useRef<() => void>(() => {});
@@ -166,7 +166,11 @@ export default function ConnectionFlowApp(): ReactNode {
         setPollProblem(null);
         const session = findAuthenticatedSession(await response.json());
         if (session && !stopped) {
-          setAnnouncement('The Web Connector signed in with your password. You are connected.');
+          setAnnouncement(
+            simulating.current
+              ? 'The simulated update finished: the test service accepted your user name and password. QuickBooks Desktop is not connected yet.'
+              : 'The Web Connector signed in to the test service with your password.',
+          );
           dispatch({type: 'heard', session});
         }
       } catch {
@@ -193,6 +197,7 @@ export default function ConnectionFlowApp(): ReactNode {
 
   async function onSimulate() {
     if (!connection) return;
+    simulating.current = true;
     const source = connection.source;
     const origin = window.location.origin;
     await simulation.run(async (signal) => ({

@@ -3,7 +3,7 @@ import Link from '@docusaurus/Link';
 import MDXContent from '@theme/MDXContent';
 import EnterPassword from '@site/docs/_partials/_enter-password.mdx';
 import type {FlowConnection} from './flow-state';
-import {copyText} from '../clipboard';
+import {copyText} from '../kit/clipboard';
 import styles from './styles.module.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';

@@ -57,7 +57,12 @@ export default function WaitingStep({waitedMs, slow, pollProblem, simulation, si
       <button type="button" className="button button--secondary" onClick={onSimulate} disabled={simulating}>
         {simulating ? 'Simulating…' : 'Simulate the Web Connector here'}
       </button>
-      <StepList steps={simulation.steps} label="Calls in the simulated update" />
+      {simulation.steps.length > 0 && (
+        <details className={styles.details}>
+          <summary>Details of the simulated exchange, for support and developers</summary>
+          <StepList steps={simulation.steps} label="Calls in the simulated update" />
+        </details>
+      )}
       {simulation.setupError && <p className={styles.errorText}>{simulation.setupError}</p>}
       {simulationReport && simulationReport.tone === 'error' && <OutcomeReport report={simulationReport} />}
     </>

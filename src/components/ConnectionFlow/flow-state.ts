@@ -4,7 +4,7 @@
  * does not lose the issued password.
  */
 import {isTestScenario as isScenario} from '../../qbwc/scenarios';
-import type {IssuedConnection} from '../ConnectionCheck/service-targets';
+import type {IssuedConnection} from '../kit/test-endpoint';
 
 export const FLOW_STEPS = [
   {id: 'prerequisites', title: 'Check the prerequisites'},

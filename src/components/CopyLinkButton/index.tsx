@@ -1,6 +1,6 @@
 import {useEffect, useRef, useState, type ReactNode} from 'react';
 import clsx from 'clsx';
-import {copyText} from '../clipboard';
+import {copyText} from '../kit/clipboard';
 import styles from './styles.module.css';
 
 interface Props {

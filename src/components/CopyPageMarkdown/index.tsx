@@ -1,6 +1,6 @@
 import {useEffect, useRef, useState, type ReactNode} from 'react';
 import {useLocation} from '@docusaurus/router';
-import {copyText} from '../clipboard';
+import {copyText} from '../kit/clipboard';
 import {looksLikeMarkdown, markdownUrlFor} from './markdown-url';
 import styles from './styles.module.css';
 

@@ -1,8 +1,7 @@
 import {useEffect, useId, useRef, useState, type DragEvent, type ReactNode} from 'react';
 import clsx from 'clsx';
 import {MAX_LOG_BYTES, refuseOversize} from '../../qbwc/log/decode';
-import WidgetErrorBoundary from '../QwcGenerator/WidgetErrorBoundary';
-import useHashTargetAfterLoad from '../useHashTargetAfterLoad';
+import WidgetErrorBoundary from '../kit/WidgetErrorBoundary';
 import NotALogHelp from './NotALogHelp';
 import ReportView from './ReportView';
 import SharePanel from './SharePanel';
@@ -191,7 +190,6 @@ function LogReader(): ReactNode {
 }
 
 export default function LogReaderTool(): ReactNode {
-  useHashTargetAfterLoad();
   return (
     <WidgetErrorBoundary name="The log reader">
       <LogReader />

@@ -1,7 +1,7 @@
 import {useEffect, useId, useState, type ReactNode} from 'react';
 import {MASK_KIND_NAMES, type RedactOptions, type RedactedLog} from '../../qbwc/log/redact';
 import type {LogReport} from '../../qbwc/log/diagnose';
-import {copyText} from '../clipboard';
+import {copyText} from '../kit/clipboard';
 import {downloadText} from './download';
 import {REPORT_IDS} from './ReportView';
 import styles from './styles.module.css';

@@ -3,27 +3,19 @@ import Link from '@docusaurus/Link';
 import clsx from 'clsx';
 import {checkPassword, generatePassword} from '../../qbwc/password';
 import {troubleshootingHref} from '../../qbwc/troubleshooting';
-import {getBrowserEndpoint} from '../../endpoint/browser-endpoint';
-import {ENDPOINT_PATH, hasServerEndpoint, issueConnection} from '../ConnectionCheck/service-targets';
-import WidgetErrorBoundary from '../QwcGenerator/WidgetErrorBoundary';
-import {diagnosisHeadline, verifyPassword, visibleCharacters, type FetchLike, type VerifyOutcome} from './password-state';
+import {ENDPOINT_PATH, issueConnection} from '../kit/test-endpoint';
+import useTestEndpoint, {type EndpointPlace} from '../kit/useTestEndpoint';
+import {copyText} from '../kit/clipboard';
+import kit from '../kit/kit.module.css';
+import useBranding from '../Branding/useBranding';
+import {diagnosisHeadline, otherFormatNote, verifyPassword, visibleCharacters, type VerifyOutcome} from './password-state';
 import styles from './styles.module.css';
-import {copyText} from '../clipboard';
-import useHashTargetAfterLoad from '../useHashTargetAfterLoad';
 
-type Target = 'browser' | 'server';
-
-interface Props {
+export interface PasswordToolProps {
   headingLevel?: 2 | 3;
 }
 
-function fetcherFor(target: Target): FetchLike {
-  if (target === 'server') return (request) => fetch(request);
-  const endpoint = getBrowserEndpoint();
-  return (request) => endpoint.fetch(request);
-}
-
-function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
+export default function PasswordTool({headingLevel = 3}: PasswordToolProps): ReactNode {
   const id = useId();
   const Heading = `h${headingLevel}` as const;
   const [password, setPassword] = useState('');
@@ -38,8 +30,9 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
     return () => window.clearTimeout(timer);
   }, [headline]);
 
-  const [serverAvailable, setServerAvailable] = useState(false);
-  const [target, setTarget] = useState<Target>('browser');
+  const {productName} = useBranding();
+  const endpoint = useTestEndpoint();
+  const [target, setTarget] = useState<EndpointPlace>('page');
   const [userName, setUserName] = useState('');
   const [verifying, setVerifying] = useState(false);
   const [verifyStatus, setVerifyStatus] = useState('');
@@ -47,16 +40,6 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
 
   const [generated, setGenerated] = useState('');
   const [generateStatus, setGenerateStatus] = useState('');
-
-  useEffect(() => {
-    let cancelled = false;
-    void hasServerEndpoint((request) => fetch(request), window.location.origin).then((available) => {
-      if (!cancelled) setServerAvailable(available);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, []);
 
   // Typing updates the verdict once it pauses (so a screen reader hears it once); Check shows it now.
   function check() {
@@ -77,7 +60,7 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
     setOutcome(null);
     setVerifyStatus('Creating a test user…');
     try {
-      const connection = await issueConnection(fetcherFor(target), window.location.origin, 'healthy');
+      const connection = await issueConnection(endpoint.fetcherFor(target), endpoint.origin, 'healthy');
       setUserName(connection.userName);
       setPassword(connection.password);
       setVerifyStatus(
@@ -94,12 +77,7 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
     setVerifying(true);
     setOutcome(null);
     setVerifyStatus('Asking the test endpoint…');
-    const result = await verifyPassword(
-      fetcherFor(target),
-      `${window.location.origin}${ENDPOINT_PATH}`,
-      userName.trim(),
-      password,
-    );
+    const result = await verifyPassword(endpoint.transportFor(target), userName.trim(), password);
     setOutcome(result);
     setVerifyStatus(result.message);
     setVerifying(false);
@@ -116,6 +94,7 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
   const targetId = `${id}-target`;
   const generatedId = `${id}-generated`;
   const noteId = `${id}-note`;
+  const formatId = `${id}-format`;
 
   return (
     <div className={styles.tool}>
@@ -126,6 +105,10 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
         <p id={noteId} className={styles.note}>
           <strong>Nothing is sent or stored.</strong> The check runs in your browser; the password only leaves this page if you
           click <em>Verify password</em> below.
+        </p>
+        <p id={formatId} className={styles.note}>
+          Passwords from {productName} look like <code>K7QF-9MZX-2D4T-8HWC-R</code>: four groups of four capitals and digits, then
+          one check character. Other passwords are checked only for what breaks any password.
         </p>
         <label htmlFor={inputId} className={styles.label}>
           Password as pasted
@@ -149,7 +132,7 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
             autoCorrect="off"
             autoCapitalize="off"
             spellCheck={false}
-            aria-describedby={noteId}
+            aria-describedby={`${formatId} ${noteId}`}
             aria-invalid={diagnosis !== null && !diagnosis.ok}
           />
           <button type="button" className="button button--primary" onClick={check}>
@@ -169,7 +152,7 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
                   char.marked ? (
                     <mark key={index} className={styles.mark} title={char.name}>
                       {char.text}
-                      <span className={styles.srOnly}> ({char.name}) </span>
+                      <span className={kit.srOnly}> ({char.name}) </span>
                     </mark>
                   ) : (
                     <span key={index}>{char.text}</span>
@@ -177,6 +160,7 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
                 )}
               </code>
             </p>
+            {diagnosis.format === 'other' && <p className={styles.muted}>{otherFormatNote(productName)}</p>}
             {diagnosis.problems.length > 0 && (
               <ul className={styles.problems} aria-label="Problems found">
                 {diagnosis.problems.map((problem, index) => (
@@ -210,7 +194,9 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
             )}
             {!diagnosis.ok && !diagnosis.fixed && (
               <p className={styles.muted}>
-                No certain correction exists: copy the password again from the original message, or ask for a new one.
+                {diagnosis.format === 'other'
+                  ? 'Remove the marked characters, or copy the password again from the original message.'
+                  : 'No certain correction exists: copy the password again from the original message, or ask for a new one.'}
               </p>
             )}
           </>
@@ -225,8 +211,9 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
           Verify against the test endpoint
         </Heading>
         <p className={styles.note}>
-          Sends the password in the box above, exactly as it is, in a real SOAP <code>authenticate</code> call, the way the Web
-          Connector does. Test users expire after a week. It checks users of the test endpoint only, not of your live service.
+          Signs in with the password in the box above, exactly as it is, the way the Web Connector does: real SOAP calls (
+          <code>serverVersion</code>, <code>clientVersion</code>, <code>authenticate</code>), then the session is closed. Test
+          users expire after a week. It checks users of the test endpoint only, not of your live service.
         </p>
         <div className={styles.fields}>
           <div className={styles.field}>
@@ -236,10 +223,10 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
             <select
               id={targetId}
               className={styles.input}
-              value={target}
-              onChange={(event) => setTarget(event.target.value as Target)}>
+              value={target === 'server' ? 'server' : 'browser'}
+              onChange={(event) => setTarget(event.target.value === 'server' ? 'server' : 'page')}>
               <option value="browser">The test endpoint in this browser</option>
-              {serverAvailable && <option value="server">This site’s server ({ENDPOINT_PATH})</option>}
+              {endpoint.serverAvailable && <option value="server">This site’s server ({ENDPOINT_PATH})</option>}
             </select>
           </div>
           <div className={styles.field}>
@@ -323,14 +310,5 @@ function PasswordCheckTool({headingLevel = 3}: Props): ReactNode {
         </p>
       </section>
     </div>
-  );
-}
-
-export default function PasswordTool(props: Props): ReactNode {
-  useHashTargetAfterLoad();
-  return (
-    <WidgetErrorBoundary name="The password check">
-      <PasswordCheckTool {...props} />
-    </WidgetErrorBoundary>
   );
 }

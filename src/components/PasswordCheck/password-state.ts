@@ -1,17 +1,25 @@
 /**
  * The password check's logic as plain TypeScript: how a diagnosis reads, how the pasted text is
  * shown with its invisible characters made visible, and how a password is tried against a test
- * endpoint with a real SOAP authenticate call.
+ * endpoint by the mock Web Connector (src/qbwc/client.ts), as the real one would sign in.
  */
 import type {PasswordDiagnosis} from '../../qbwc/password';
-import {buildRequest, parseResponse, soapActionFor, SoapFaultError} from '../../qbwc/soap';
+import {runSession, type SessionStep, type Transport} from '../../qbwc/client';
 
 /** The one-line verdict above the list of problems. */
 export function diagnosisHeadline(diagnosis: PasswordDiagnosis): string {
-  if (diagnosis.ok) return 'No problems found: the password has all its characters and passes its built-in check.';
   const count = diagnosis.problems.length;
   const found = `${count} problem${count === 1 ? '' : 's'} found`;
+  if (diagnosis.format === 'other') {
+    return diagnosis.ok ? 'No spaces at the ends, line breaks, invisible or look-alike characters found.' : `${found}.`;
+  }
+  if (diagnosis.ok) return 'No problems found: the password has all its characters and passes its built-in check.';
   return diagnosis.fixed ? `${found}. The corrected password is below.` : `${found}.`;
+}
+
+/** The one line said when a password is plainly not in the issued format, so only the general checks ran. */
+export function otherFormatNote(productName: string): string {
+  return `This is not in the format of ${productName} passwords, so it was only checked for what breaks any password: spaces at the ends, line breaks, invisible and look-alike characters.`;
 }
 
 const VISIBLE_MARKS: Record<string, string> = {
@@ -44,92 +52,49 @@ export function visibleCharacters(input: string): VisibleChar[] {
   });
 }
 
-/** A fetch-shaped function: the window's fetch, or the in-browser endpoint's. */
-export type FetchLike = (request: Request) => Promise<Response>;
-
 export type VerifyOutcome =
   {kind: 'accepted'; message: string} | {kind: 'rejected'; message: string} | {kind: 'failed'; message: string};
 
-function acceptedMessage(status: string): string {
-  const lower = status.toLowerCase();
-  if (lower === 'none')
+function acceptedMessage(step: SessionStep | undefined, result: string): string {
+  if (result === 'no-work')
     return 'Accepted: the user name and password match. The endpoint answered "none": it has nothing to exchange right now, which is normal.';
-  if (lower === 'busy')
+  if (result === 'busy')
     return 'Accepted: the user name and password match. The endpoint answered "busy": it asked the Web Connector to try again later.';
-  if (status === '')
-    return 'Accepted: the user name and password match, and the endpoint would start an update with the company file open in QuickBooks.';
-  return `Accepted: the user name and password match, and the endpoint asked for the company file ${status}.`;
-}
-
-/** Ends the session a successful authenticate opened, so the test user's log stays tidy. */
-async function closeSession(fetcher: FetchLike, endpointUrl: string, ticket: string): Promise<void> {
-  try {
-    await fetcher(
-      new Request(endpointUrl, {
-        method: 'POST',
-        headers: {'content-type': 'text/xml; charset=utf-8', soapaction: soapActionFor('closeConnection')},
-        body: buildRequest('closeConnection', {ticket}),
-      }),
-    );
-  } catch {
-    // The verdict is already known; a failed goodbye changes nothing for the person.
-  }
+  const asked = step?.summary.match(/asks for (.*)\.$/)?.[1];
+  return asked
+    ? `Accepted: the user name and password match, and the endpoint asks for ${asked}.`
+    : 'Accepted: the user name and password match.';
 }
 
 /**
- * Sends the password exactly as given (spaces and all, as the Web Connector would) in a SOAP
- * authenticate call, and says in words what the endpoint answered. Never throws.
+ * Signs in the way the Web Connector does (serverVersion, clientVersion, authenticate, then
+ * closeConnection), sending the password exactly as given, spaces and all, and says in words what
+ * the endpoint answered. Never throws.
  */
-export async function verifyPassword(
-  fetcher: FetchLike,
-  endpointUrl: string,
-  userName: string,
-  password: string,
-): Promise<VerifyOutcome> {
+export async function verifyPassword(transport: Transport, userName: string, password: string): Promise<VerifyOutcome> {
   if (userName.trim() === '')
     return {kind: 'failed', message: 'Enter the user name first: the endpoint checks the password of one user.'};
-  let response: Response;
-  try {
-    response = await fetcher(
-      new Request(endpointUrl, {
-        method: 'POST',
-        headers: {'content-type': 'text/xml; charset=utf-8', soapaction: soapActionFor('authenticate')},
-        body: buildRequest('authenticate', {strUserName: userName, strPassword: password}),
-      }),
-    );
-  } catch {
-    return {kind: 'failed', message: 'The test endpoint could not be reached. Check your connection and try again.'};
-  }
-  const body = await response.text().catch(() => '');
-  let parsed;
-  try {
-    parsed = parseResponse(body);
-  } catch (error) {
-    if (error instanceof SoapFaultError) {
+  const outcome = await runSession(transport, {userName, password, stopAfterAuthenticate: true});
+  const authenticate = outcome.steps.find((step) => step.method === 'authenticate');
+  switch (outcome.result) {
+    case 'invalid-password':
+      return {
+        kind: 'rejected',
+        message:
+          'Not accepted: the endpoint answered nvu: the password doesn’t match this user (or the user name is wrong, or its test credentials have expired).',
+      };
+    case 'signed-in':
+    case 'no-work':
+    case 'busy':
+      return {kind: 'accepted', message: acceptedMessage(authenticate, outcome.result)};
+    case 'transport-error':
+      return {kind: 'failed', message: 'The test endpoint could not be reached. Check your connection and try again.'};
+    default: {
+      const failedStep = [...outcome.steps].reverse().find((step) => step.status === 'error') ?? outcome.steps.at(-1);
       return {
         kind: 'failed',
-        message: `The endpoint answered with an error instead of a verdict: ${error.faultString || error.faultCode}`,
+        message: `The password could not be checked: ${failedStep?.summary ?? 'the endpoint gave no answer.'}`,
       };
     }
-    return {
-      kind: 'failed',
-      message: `The endpoint did not answer with SOAP (HTTP ${response.status}), so the password could not be checked.`,
-    };
   }
-  if (parsed.method !== 'authenticate' || !Array.isArray(parsed.result)) {
-    return {
-      kind: 'failed',
-      message: 'The endpoint answered a different call than authenticate, so the password could not be checked.',
-    };
-  }
-  const [ticket = '', status = ''] = parsed.result;
-  if (status.toLowerCase() === 'nvu') {
-    return {
-      kind: 'rejected',
-      message:
-        'Not accepted: the endpoint answered nvu: the password doesn’t match this user (or the user name is wrong, or its test credentials have expired).',
-    };
-  }
-  if (ticket !== '') await closeSession(fetcher, endpointUrl, ticket);
-  return {kind: 'accepted', message: acceptedMessage(status)};
 }

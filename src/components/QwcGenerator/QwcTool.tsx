@@ -35,10 +35,9 @@ import {
 import FieldRow, {type ControlProps} from './FieldRow';
 import Inspector from './Inspector';
 import IssueList from './IssueList';
-import WidgetErrorBoundary from './WidgetErrorBoundary';
+import WidgetErrorBoundary from '../kit/WidgetErrorBoundary';
 import styles from './styles.module.css';
-import {copyText} from '../clipboard';
-import useHashTargetAfterLoad from '../useHashTargetAfterLoad';
+import {copyText} from '../kit/clipboard';
 
 const STORAGE_KEY = 'qbwc-help:qwc-generator';
 const GENERATOR_PATH = '/docs/tools/qwc-generator';
@@ -456,7 +455,6 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
 }
 
 export default function QwcTool(props: Props): ReactNode {
-  useHashTargetAfterLoad();
   return (
     <WidgetErrorBoundary name="The .qwc generator">
       <QwcGeneratorTool {...props} />

@@ -59,7 +59,7 @@ describe('generatePassword', () => {
   });
 
   it('every generated password passes its own check', () => {
-    for (const sample of samples) expect(checkPassword(sample), sample).toEqual({ok: true, problems: []});
+    for (const sample of samples) expect(checkPassword(sample), sample).toEqual({ok: true, format: 'issued', problems: []});
   });
 });
 
@@ -105,6 +105,7 @@ describe('checkPassword: each problem in words', () => {
   it('empty', () => {
     expect(checkPassword('')).toEqual({
       ok: false,
+      format: 'issued',
       problems: [{kind: 'empty', message: expect.stringMatching(/empty/)}],
     });
     expect(checkPassword(' \t\n').problems[0]?.message).toMatch(/only contains/);

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {createEndpoint} from '../../../src/endpoint/handler';
 import {runSession, type Transport} from '../../../src/qbwc/client';
 import {describeOutcome, scenarioOptions, type Scenario} from '../../../src/components/ConnectionCheck/check-state';
-import {issueConnection} from '../../../src/components/ConnectionCheck/service-targets';
+import {issueConnection} from '../../../src/components/kit/test-endpoint';
 import {findAuthenticatedSession} from '../../../src/components/ConnectionFlow/flow-state';
 
 // The widget's whole path without a browser: issue a user through the endpoint, run the session, describe it.

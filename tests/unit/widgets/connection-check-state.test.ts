@@ -128,19 +128,37 @@ describe('describeOutcome', () => {
     expect(serverError.troubleshooting?.id).toBe('msg-http-status');
   });
 
-  it('explains CORS, and that the real Web Connector is not affected', () => {
+  it('explains CORS as neutral news, and that the real Web Connector is not affected', () => {
     const report = describeOutcome(outcome('transport-error'), {
       target: 'custom',
       diagnosis: 'cors',
       url: 'https://svc.example/qbwc',
     });
     expect(report.troubleshooting?.id).toBe('browser-cors');
+    expect(report.tone).toBe('note');
+    expect(report.headline).toBe('This service cannot be checked from a browser.');
     expect(report.detail).toContain('https://svc.example/qbwc');
     const advice = report.advice.join(' ');
     expect(advice).toContain('Access-Control-Allow-Origin');
     expect(advice).toContain('SOAPAction');
     expect(advice).toMatch(/Web Connector is not a browser/);
-    expect(advice).toMatch(/curl/);
+    expect(advice).toMatch(/script below from a terminal/);
+  });
+
+  it('names the relay’s reason when this site’s server made the call', () => {
+    const failed = outcome('transport-error');
+    failed.steps.push({
+      method: 'serverVersion',
+      requestXml: '',
+      status: 'error',
+      summary: 'The request never got an answer: The name nowhere.example could not be found (DNS).',
+      durationMs: 3,
+    });
+    const report = describeOutcome(failed, {target: 'custom', relayed: true, url: 'https://nowhere.example/qbwc'});
+    expect(report.tone).toBe('error');
+    expect(report.detail).toBe(
+      "This site's server called https://nowhere.example/qbwc for you, as the Web Connector would, and got no answer: The name nowhere.example could not be found (DNS).",
+    );
   });
 
   it('explains an unreachable custom service in words with what to try', () => {

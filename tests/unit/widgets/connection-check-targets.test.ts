@@ -1,14 +1,8 @@
 import {describe, expect, it} from 'vitest';
-import {
-  buildCurlCommand,
-  checkServiceUrl,
-  diagnoseFetchFailure,
-  hasServerEndpoint,
-  issueConnection,
-  readIssuedConnection,
-} from '../../../src/components/ConnectionCheck/service-targets';
+import {checkServiceUrl, diagnoseFetchFailure} from '../../../src/components/ConnectionCheck/service-targets';
+import {hasServerEndpoint, issueConnection, readIssuedConnection} from '../../../src/components/kit/test-endpoint';
 import {formatXml} from '../../../src/components/ConnectionCheck/pretty-xml';
-import {buildRequest, buildResponse, parseResponse, soapActionFor} from '../../../src/qbwc/soap';
+import {buildResponse, parseResponse} from '../../../src/qbwc/soap';
 
 const issued = {
   userName: 'qbwc-test-0a1b2c3d4e',
@@ -67,6 +61,12 @@ describe('hasServerEndpoint', () => {
       new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(new Error('aborted'))));
     expect(await hasServerEndpoint(never, 'https://a.example', 20)).toBe(false);
   });
+
+  it('reads the answer to the end, so the request is finished (the page can reach network idle)', async () => {
+    const response = new Response('ok');
+    expect(await hasServerEndpoint(async () => response, 'https://a.example')).toBe(true);
+    expect(response.bodyUsed).toBe(true);
+  });
 });
 
 describe('checkServiceUrl', () => {
@@ -112,20 +112,6 @@ describe('diagnoseFetchFailure', () => {
     const fail = async () => Promise.reject(new TypeError('x'));
     expect(await diagnoseFetchFailure('http://svc.example/qbwc', fail, 'https:')).toBe('mixed-content');
     expect(await diagnoseFetchFailure('http://localhost:9/qbwc', fail, 'https:')).toBe('network');
-  });
-});
-
-describe('buildCurlCommand', () => {
-  it('sends the envelope and SOAPAction exactly, quoted for the shell', () => {
-    const body = buildRequest('authenticate', {strUserName: "o'brien", strPassword: 'p'});
-    const command = buildCurlCommand('https://svc.example/qbwc', {body, soapAction: soapActionFor('authenticate')});
-    expect(command).toContain("curl -i -X POST 'https://svc.example/qbwc'");
-    expect(command).toContain(`-H 'SOAPAction: "http://developer.intuit.com/authenticate"'`);
-    expect(command).toContain("-H 'Content-Type: text/xml; charset=utf-8'");
-    expect(command).toContain("o'\\''brien");
-    // Undo the shell quoting: the body must come back byte for byte.
-    const quoted = /--data-binary '((?:[^']|'\\'')*)'$/.exec(command)?.[1];
-    expect(quoted?.replace(/'\\''/g, "'")).toBe(body);
   });
 });
 
