@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {brandingFromEnv} from './src/branding';
 import {accessibleDarkCodeTheme, accessibleLightCodeTheme} from './src/prism-themes';
 import endpointDevServer from './src/plugins/endpoint-dev-server';
+import bundleStats from './scripts/perf/bundle-stats-plugin';
 
 // Everything that depends on the environment is read here, once, and named.
 const branding = brandingFromEnv(process.env);
@@ -57,7 +58,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [[endpointDevServer, {productName: branding.productName}]],
+  plugins: [[endpointDevServer, {productName: branding.productName}], bundleStats],
 
   themes: algolia
     ? []
