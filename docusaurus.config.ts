@@ -4,6 +4,7 @@ import {brandingFromEnv} from './src/branding';
 import {accessibleDarkCodeTheme, accessibleLightCodeTheme} from './src/prism-themes';
 import endpointDevServer from './src/plugins/endpoint-dev-server';
 import bundleStats from './scripts/perf/bundle-stats-plugin';
+import preactClient from './src/plugins/preact-client';
 
 // Everything that depends on the environment is read here, once, and named.
 const branding = brandingFromEnv(process.env);
@@ -58,7 +59,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [[endpointDevServer, {productName: branding.productName}], bundleStats],
+  plugins: [[endpointDevServer, {productName: branding.productName}], bundleStats, preactClient],
 
   themes: algolia
     ? []
