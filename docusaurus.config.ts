@@ -5,6 +5,7 @@ import {accessibleDarkCodeTheme, accessibleLightCodeTheme} from './src/prism-the
 import endpointDevServer from './src/plugins/endpoint-dev-server';
 import bundleStats from './scripts/perf/bundle-stats-plugin';
 import preactClient from './src/plugins/preact-client';
+import lazyCodeHighlighting from './src/plugins/lazy-code-highlighting';
 
 // Everything that depends on the environment is read here, once, and named.
 const branding = brandingFromEnv(process.env);
@@ -59,7 +60,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [[endpointDevServer, {productName: branding.productName}], bundleStats, preactClient],
+  plugins: [[endpointDevServer, {productName: branding.productName}], bundleStats, preactClient, lazyCodeHighlighting],
 
   themes: algolia
     ? []
