@@ -15,6 +15,7 @@
  * Paths outside basePath get 404: the Node server only routes /qbwc* here.
  */
 import {defaultBranding} from '../branding';
+import {DEFAULT_BASE_PATH, DEFAULT_LIMITS} from './config';
 import {buildFault, buildResponse, parseRequest, SoapCodecError, type SoapFaultCode} from '../qbwc/soap';
 import {
   createTestService,
@@ -65,12 +66,17 @@ export interface EndpointOptions {
   helpUrl?: string;
   /** e.g. 'https://connect.example.com': used for WSDL and .qwc addresses instead of the Host header. */
   publicOrigin?: string;
+  /**
+   * Believe X-Forwarded-Host and X-Forwarded-Proto, taking their last value (the one the nearest
+   * proxy wrote). Off by default: anyone can send those headers.
+   */
+  trustProxy?: boolean;
   /** Told about unexpected exceptions (never about request bodies), e.g. to log them. */
   onInternalError?: (error: unknown) => void;
 }
 
-export const DEFAULT_BASE_PATH = '/qbwc';
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export {DEFAULT_BASE_PATH};
+export const DEFAULT_MAX_BODY_BYTES = DEFAULT_LIMITS.maxBodyBytes;
 
 const SOAP_CONTENT_TYPE = 'text/xml; charset=utf-8';
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
@@ -163,10 +169,10 @@ function splitUrl(url: string): {path: string; query: string} {
   return {path, query: q === -1 ? '' : url.slice(q + 1)};
 }
 
-function firstHeaderValue(value: string | undefined): string | undefined {
+/** The last of a comma-separated header's values: the one the nearest proxy appended. */
+function lastHeaderValue(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const comma = value.indexOf(',');
-  return (comma === -1 ? value : value.slice(0, comma)).trim() || undefined;
+  return value.slice(value.lastIndexOf(',') + 1).trim() || undefined;
 }
 
 const HOST_PATTERN = /^(?:[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,20}|\[[0-9A-Fa-f:.]{2,45}\])(?::[0-9]{1,5})?$/;
@@ -188,6 +194,7 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
   const appName = options.appName ?? defaultBranding.appName;
   const helpUrl = options.helpUrl ?? defaultBranding.supportUrl;
   const publicOrigin = options.publicOrigin?.replace(/\/+$/, '');
+  const trustProxy = options.trustProxy === true;
   const onInternalError = options.onInternalError;
   const service =
     options.service ??
@@ -208,8 +215,8 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
 
   function originOf(req: EndpointRequest): string {
     if (publicOrigin) return publicOrigin;
-    const forwardedProto = firstHeaderValue(req.headers['x-forwarded-proto'])?.toLowerCase();
-    const forwardedHost = firstHeaderValue(req.headers['x-forwarded-host']);
+    const forwardedProto = trustProxy ? lastHeaderValue(req.headers['x-forwarded-proto'])?.toLowerCase() : undefined;
+    const forwardedHost = trustProxy ? lastHeaderValue(req.headers['x-forwarded-host']) : undefined;
     let proto = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : undefined;
     let host = forwardedHost ?? req.headers.host;
     if (/^https?:\/\//i.test(req.url)) {
@@ -418,25 +425,52 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
   }
 
   async function fetchHandler(request: Request): Promise<Response> {
-    const declared = Number(request.headers.get('content-length') ?? 0);
-    let body = '';
-    if (declared > maxBodyBytes) {
-      body = '';
-    } else if (request.method !== 'GET' && request.method !== 'HEAD') {
-      body = await request.text();
-    }
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+    const body = hasBody ? await readBodyWithin(request, maxBodyBytes) : '';
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => {
       headers[name.toLowerCase()] = value;
     });
-    const endpointRequest: EndpointRequest = {method: request.method, url: request.url, headers, body};
     const response =
-      declared > maxBodyBytes
+      body === null
         ? soapFault(413, 'soap:Client', `The request is larger than ${maxBodyBytes} bytes.`)
-        : handle(endpointRequest);
+        : await handle({method: request.method, url: request.url, headers, body});
     const nullBody = response.status === 204 || response.status === 304 || request.method === 'HEAD';
     return new Response(nullBody ? null : response.body, {status: response.status, headers: response.headers});
   }
 
   return {handle, fetch: fetchHandler, service, maxBodyBytes, basePath};
+}
+
+/**
+ * Reads a Web-standard request body as UTF-8 text, or returns null as soon as it passes `limit`
+ * bytes (declared or received): reading stops there and the rest is never buffered.
+ */
+export async function readBodyWithin(request: Request, limit: number): Promise<string | null> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > limit) {
+    await request.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (request.body === null) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const {done, value} = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }

@@ -2,10 +2,15 @@ import {createServer, type IncomingMessage, type ServerResponse} from 'node:http
 import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {AddressInfo} from 'node:net';
+import type {Duplex} from 'node:stream';
 import sirv from 'sirv';
 import compression from 'compression';
+import {DEFAULT_BASE_PATH, DEFAULT_LIMITS, type EndpointLimits} from './config';
 import {createEndpoint, type Endpoint} from './handler';
-import {createNodeEndpointListener} from './node-adapter';
+import {inlineScriptHashes} from './inline-script-hashes';
+import {createNodeEndpointListener, refuseOversized, tooLarge} from './node-adapter';
+import {acceptableRange} from './range-header';
+import {securityHeaders} from './security-headers';
 
 export interface ServerOptions {
   port: number;
@@ -14,6 +19,15 @@ export interface ServerOptions {
   buildDir: string | null;
   endpoint?: Endpoint;
   productName?: string;
+  appName?: string;
+  helpUrl?: string;
+  /** The origin to advertise (WSDL, issued .qwc files); also turns on HSTS when it is https. */
+  publicOrigin?: string;
+  /** Believe X-Forwarded-Host/-Proto from the proxy in front (their last value). */
+  trustProxy?: boolean;
+  limits?: Partial<EndpointLimits>;
+  /** Told about every unexpected error, once, without request data. Default: one line on stderr. */
+  onInternalError?: (error: unknown) => void;
 }
 
 export interface RunningServer {
@@ -22,36 +36,99 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const ENDPOINT_PREFIX = '/qbwc';
+/** One line about an unexpected error: its kind and where it was thrown, never request data. */
+export function describeInternalError(error: unknown): string {
+  if (!(error instanceof Error)) return 'Internal error (a non-Error value was thrown).';
+  const frame = error.stack
+    ?.split('\n')
+    .slice(1)
+    .find((line) => line.trim().startsWith('at '))
+    ?.trim();
+  return `Internal error: ${error.name}${frame ? ` ${frame}` : ''}.`;
+}
+
+function logInternalError(error: unknown): void {
+  console.error(describeInternalError(error));
+}
 
 /**
  * One Node process serves the built site and the SOAP test endpoint on the same origin, so the
  * connection flow and a real Web Connector share one set of issued credentials.
+ *
+ * What it protects against on its own: malformed or hostile requests (no exception ends the
+ * process: an unexpected one answers 500 and is logged once), oversized bodies (413, announced
+ * ones before they are sent), slow clients (header and request timeouts), too many connections,
+ * forged forwarded headers (ignored unless trustProxy), framing and content sniffing (headers).
  */
 export function startServer(options: ServerOptions): Promise<RunningServer> {
-  const endpoint = options.endpoint ?? createEndpoint({productName: options.productName});
-  const handleEndpoint = createNodeEndpointListener(endpoint);
-  const handleSite = options.buildDir ? createSiteHandler(options.buildDir) : null;
-
-  const server = createServer((req, res) => {
-    const url = req.url ?? '/';
-    if (url === ENDPOINT_PREFIX || url.startsWith(`${ENDPOINT_PREFIX}/`) || url.startsWith(`${ENDPOINT_PREFIX}?`)) {
-      handleEndpoint(req, res);
-    } else if (handleSite) {
-      handleSite(req, res);
-    } else {
-      res.writeHead(404, {'content-type': 'text/plain; charset=utf-8'});
-      res.end('Only the endpoint is served here: try /qbwc/support.');
-    }
+  const limits: EndpointLimits = {...DEFAULT_LIMITS, ...options.limits};
+  const onInternalError = options.onInternalError ?? logInternalError;
+  const endpoint =
+    options.endpoint ??
+    createEndpoint({
+      maxBodyBytes: limits.maxBodyBytes,
+      onInternalError,
+      trustProxy: options.trustProxy === true,
+      ...(options.productName ? {productName: options.productName} : {}),
+      ...(options.appName ? {appName: options.appName} : {}),
+      ...(options.helpUrl ? {helpUrl: options.helpUrl} : {}),
+      ...(options.publicOrigin ? {publicOrigin: options.publicOrigin} : {}),
+    });
+  const headers = securityHeaders({
+    inlineScriptHashes: options.buildDir ? inlineScriptHashes(options.buildDir) : [],
+    ...(options.publicOrigin ? {publicOrigin: options.publicOrigin} : {}),
   });
-  // Slow or stuck clients must not hold sockets forever.
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 15_000;
-  server.keepAliveTimeout = 5_000;
+  const handleEndpoint = createNodeEndpointListener(endpoint, {headers, onInternalError});
+  const handleSite = options.buildDir ? createSiteHandler(options.buildDir, headers) : null;
+  const prefix = endpoint.basePath || DEFAULT_BASE_PATH;
+
+  function dispatch(req: IncomingMessage, res: ServerResponse): void {
+    res.on('error', () => undefined);
+    req.on('error', () => undefined);
+    try {
+      const url = req.url ?? '/';
+      if (url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`)) {
+        handleEndpoint(req, res);
+      } else if (handleSite) {
+        handleSite(req, res);
+      } else {
+        res.writeHead(404, {...headers, 'content-type': 'text/plain; charset=utf-8'});
+        res.end(`Only the endpoint is served here: try ${prefix}/support.`);
+      }
+    } catch (error) {
+      onInternalError(error);
+      answerInternalError(res);
+    }
+  }
+
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: 5_000,
+      // Node checks the two timeouts above on this interval (30 s by default).
+      connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+    },
+    dispatch,
+  );
+  server.maxConnections = limits.maxConnections;
+  server.on('clientError', answerClientError);
+  // A client that announces its body (Expect: 100-continue) hears 413 before sending too much.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (Number(req.headers['content-length'] ?? 0) > limits.maxBodyBytes) {
+      res.on('error', () => undefined);
+      refuseOversized(req, res, tooLarge(limits.maxBodyBytes));
+      return;
+    }
+    res.writeContinue();
+    dispatch(req, res);
+  });
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
+      server.removeListener('error', reject);
+      server.on('error', onInternalError);
       const {port} = server.address() as AddressInfo;
       const host = options.host.includes(':') ? `[${options.host}]` : options.host;
       resolve({
@@ -67,7 +144,33 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   });
 }
 
-function createSiteHandler(buildDir: string) {
+const CLIENT_ERRORS: Readonly<Record<string, [number, string, string]>> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'The request took too long to arrive.'],
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'The request headers are too large.'],
+};
+
+/** A request Node could not even parse: a short plain answer, then the connection is closed. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, text] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request', 'The request is not valid HTTP.'];
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+  );
+}
+
+function answerInternalError(res: ServerResponse): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(500, {'content-type': 'text/plain; charset=utf-8', connection: 'close'});
+  res.end('Internal error.');
+}
+
+function createSiteHandler(buildDir: string, headers: Readonly<Record<string, string>>) {
   if (!existsSync(join(buildDir, 'index.html'))) {
     throw new Error(`No production build in ${buildDir}: run "npm run build" first.`);
   }
@@ -86,6 +189,11 @@ function createSiteHandler(buildDir: string) {
     },
   });
   return (req: IncomingMessage, res: ServerResponse) => {
+    for (const name in headers) res.setHeader(name, headers[name]!);
+    // sirv trusts the Range header's numbers; hand it only a single, ordered, representable range.
+    const range = acceptableRange(req.headers.range);
+    if (range === undefined) delete req.headers.range;
+    else req.headers.range = range;
     compress(req as never, res as never, () => {
       files(req, res, () => {
         res.statusCode = 404;

@@ -238,7 +238,7 @@ describe('POST /qbwc errors', () => {
 
 describe('other routes', () => {
   it('serves a WSDL with every method, addressed to the request origin', async () => {
-    const endpoint = createEndpoint();
+    const endpoint = createEndpoint({trustProxy: true});
     const response = await call(endpoint, {url: '/qbwc?wsdl'});
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/xml; charset=utf-8');
@@ -249,6 +249,27 @@ describe('other routes', () => {
     expect((await call(endpoint, {url: 'http://other.test:8080/qbwc?WSDL', headers: {}})).body).toContain(
       'location="http://other.test:8080/qbwc"',
     );
+  });
+
+  it('ignores forwarded headers unless told to trust a proxy, and then believes only the last value', async () => {
+    const forged = {host: 'real.example', 'x-forwarded-host': 'attacker.example, real.example', 'x-forwarded-proto': 'https'};
+    const untrusting = createEndpoint();
+    const plain = await call(untrusting, {url: '/qbwc?wsdl', headers: forged});
+    expect(plain.body).toContain('location="http://real.example/qbwc"');
+    expect(plain.body).not.toContain('attacker.example');
+    const issuedPlain = await call(untrusting, {method: 'POST', url: '/qbwc/connections', headers: forged, body: '{}'});
+    expect(issuedPlain.body).not.toContain('attacker.example');
+
+    const trusting = createEndpoint({trustProxy: true});
+    const wsdl = await call(trusting, {
+      url: '/qbwc?wsdl',
+      headers: {...forged, 'x-forwarded-host': 'attacker.example, proxy.example'},
+    });
+    expect(wsdl.body).toContain('location="https://proxy.example/qbwc"');
+    expect(wsdl.body).not.toContain('attacker.example');
+
+    const pinned = createEndpoint({trustProxy: true, publicOrigin: 'https://help.example.com'});
+    expect((await call(pinned, {url: '/qbwc?wsdl', headers: forged})).body).toContain('location="https://help.example.com/qbwc"');
   });
 
   it('serves the support page with 200 HTML, the product name and the last sync', async () => {
@@ -290,7 +311,7 @@ describe('other routes', () => {
   });
 
   it('issues connections whose .qwc points at the request origin', async () => {
-    const endpoint = createEndpoint();
+    const endpoint = createEndpoint({trustProxy: true});
     const issued = await issue(endpoint, 'busy');
     expect(issued.scenario).toBe('busy');
     expect(new Date(issued.expiresAt).getTime()).toBeGreaterThan(Date.now());

@@ -1,5 +1,7 @@
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
+import {setFlagsFromString} from 'node:v8';
+import {runInNewContext} from 'node:vm';
 import {describe, expect, it} from 'vitest';
 import {
   buildFault,
@@ -11,6 +13,7 @@ import {
   parseResponse,
   QBWC_METHOD_NAMES,
   QBWC_METHODS,
+  MAX_REQUEST_ELEMENTS,
   scanXmlStructure,
   SoapCodecError,
   SoapFaultError,
@@ -139,9 +142,13 @@ describe('parseRequest', () => {
     });
   });
 
-  it('reads missing parameters as empty strings and ignores unknown ones', () => {
-    const xml = buildRequest('closeConnection', {ticket: 'x'}).replace('<ticket>x</ticket>', '<extra>1</extra>');
-    expect(parseRequest(xml)).toEqual({method: 'closeConnection', params: {ticket: ''}});
+  it('reads missing parameters as empty strings and refuses unknown ones', () => {
+    const missing = buildRequest('closeConnection', {ticket: 'x'}).replace('<ticket>x</ticket>', '');
+    expect(parseRequest(missing)).toEqual({method: 'closeConnection', params: {ticket: ''}});
+    const extra = buildRequest('closeConnection', {ticket: 'x'}).replace('<ticket>x</ticket>', '<extra>1</extra>');
+    const error = codecError(() => parseRequest(extra));
+    expect(error.reason).toBe('bad-parameter');
+    expect(error.message).toBe('closeConnection takes ticket; the request holds another element.');
   });
 
   it('accepts getServerVersion as an alias and ignores its ticket', () => {
@@ -210,7 +217,7 @@ describe('parseRequest', () => {
 
   it('refuses nesting deeper than 32 levels', () => {
     const deep = `${'<a>'.repeat(33)}${'</a>'.repeat(33)}`;
-    expect(codecError(() => scanXmlStructure(deep)).reason).toBe('too-deep');
+    expect(codecError(() => scanXmlStructure(deep, {maxDepth: 32})).reason).toBe('too-deep');
     expect(() => scanXmlStructure(`${'<a>'.repeat(32)}${'</a>'.repeat(32)}`)).not.toThrow();
     expect(codecError(() => scanXmlStructure(`${'<a>'.repeat(32)}<b/>${'</a>'.repeat(32)}`)).reason).toBe('too-deep');
   });
@@ -343,7 +350,7 @@ describe('long text runs', () => {
 
   it('refuses the control character used internally as a marker', () => {
     const xml = buildRequest('getLastError', {ticket: 'x'}).replace('<ticket>x', '<ticket>\u00010\u0001');
-    expect(codecError(() => parseRequest(xml)).reason).toBe('malformed');
+    expect(codecError(() => parseRequest(xml)).reason).toBe('forbidden-character');
   });
 
   it('returns the same frozen result for a repeated serverVersion body', () => {
@@ -353,5 +360,133 @@ describe('long text runs', () => {
     expect(Object.isFrozen(first.params)).toBe(true);
     const ticketed = buildRequest('getLastError', {ticket: 'abc'});
     expect(parseRequest(ticketed)).not.toBe(parseRequest(ticketed));
+  });
+});
+
+describe('hostile envelopes', () => {
+  const authenticate = fixture('request-authenticate.xml');
+
+  it('refuses a smuggled DOCTYPE behind a processing instruction with a quoted "?>"', () => {
+    const xml =
+      '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><clientVersion>' +
+      '<?x "?><!--"?><!DOCTYPE d [<!ENTITY e "X">]>--><strVersion>1.0</strVersion></clientVersion></soap:Body></soap:Envelope>';
+    const error = codecError(() => parseRequest(xml));
+    expect(error.reason).toBe('declaration');
+    expect(error.faultCode).toBe('soap:Client');
+  });
+
+  it('accepts only a leading XML declaration of the usual form', () => {
+    expect(parseRequest(authenticate).method).toBe('authenticate');
+    expect(parseRequest(`\uFEFF${authenticate}`).method).toBe('authenticate');
+    expect(codecError(() => parseRequest(`  ${authenticate}`)).reason).toBe('declaration');
+    const odd = authenticate.replace('<?xml version="1.0" encoding="utf-8"?>', '<?xml version="1.0" foo="?>"?>');
+    expect(codecError(() => parseRequest(odd)).reason).toBe('malformed');
+    const inner = authenticate.replace('<strUserName>', '<?php echo 1 ?><strUserName>');
+    expect(codecError(() => parseRequest(inner)).reason).toBe('declaration');
+  });
+
+  it.each([
+    ['NUL', '\u0000'],
+    ['backspace', '\u0008'],
+    ['vertical tab', '\u000B'],
+    ['U+FFFE', '\uFFFE'],
+    ['U+FFFF', '\uFFFF'],
+    ['a lone high surrogate', '\uD800'],
+    ['a lone low surrogate', '\uDC00'],
+  ])('refuses %s anywhere in the text', (_label, char) => {
+    expect(codecError(() => parseRequest(authenticate.replace('<strUserName>', `<strUserName>us${char}er`))).reason).toBe(
+      'forbidden-character',
+    );
+    expect(codecError(() => parseRequest(authenticate.replace('<soap:Body>', `<soap:Body>${char}`))).reason).toBe(
+      'forbidden-character',
+    );
+  });
+
+  it('keeps a surrogate pair (an emoji) intact', () => {
+    expect(parseRequest(authenticate.replace(/<strUserName>[^<]*/, '<strUserName>user\u{1F600}')).params).toMatchObject({
+      strUserName: 'user\u{1F600}',
+    });
+  });
+
+  it('never writes a character XML forbids, whatever the result holds', () => {
+    const xml = buildResponse('getLastError', 'bad\u0000char\uFFFE');
+    expect(xml).toContain('bad\uFFFDchar\uFFFD');
+    expect(parseResponse(xml).result).toBe('bad\uFFFDchar\uFFFD');
+  });
+
+  it('refuses an Envelope outside the SOAP 1.1 namespace', () => {
+    const soap12 = authenticate.replace('http://schemas.xmlsoap.org/soap/envelope/', 'http://www.w3.org/2003/05/soap-envelope');
+    const error = codecError(() => parseRequest(soap12));
+    expect(error.reason).toBe('not-envelope');
+    expect(error.message).toContain('SOAP 1.1 namespace');
+    const undeclared = authenticate.replace(' xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"', '');
+    expect(codecError(() => parseRequest(undeclared)).reason).toBe('not-envelope');
+    const bodyElsewhere = authenticate.replace('<soap:Body>', '<soap:Body xmlns:soap="urn:other">');
+    expect(codecError(() => parseRequest(bodyElsewhere)).reason).toBe('not-envelope');
+  });
+
+  it('refuses a second Body, a second method element or a stray element beside the Body', () => {
+    const method = authenticate.slice(authenticate.indexOf('<authenticate'), authenticate.indexOf('</soap:Body>'));
+    const twoMethods = authenticate.replace('</soap:Body>', `${method}</soap:Body>`);
+    expect(codecError(() => parseRequest(twoMethods)).reason).toBe('not-envelope');
+    const twoBodies = authenticate.replace('</soap:Envelope>', `<soap:Body>${method}</soap:Body></soap:Envelope>`);
+    expect(codecError(() => parseRequest(twoBodies)).reason).toBe('not-envelope');
+    const stray = authenticate.replace('<soap:Body>', '<other/><soap:Body>');
+    expect(codecError(() => parseRequest(stray)).reason).toBe('not-envelope');
+    const late = authenticate.replace('</soap:Envelope>', '<soap:Header/></soap:Envelope>');
+    expect(codecError(() => parseRequest(late)).reason).toBe('not-envelope');
+  });
+
+  it('refuses a method element the Body does not name as a QBWC method, whatever SOAPAction says', () => {
+    const other = authenticate.replace(/authenticate/g, 'dropTables');
+    expect(codecError(() => parseRequest(other, {soapAction: '"http://developer.intuit.com/authenticate"'})).reason).toBe(
+      'unknown-method',
+    );
+  });
+
+  it('refuses more elements than a Web Connector envelope could hold, after reading only the first few', () => {
+    const flood = authenticate.replace('<strUserName>', `${'<a/>'.repeat(262_144)}<strUserName>`);
+    const error = codecError(() => parseRequest(flood));
+    expect(error.reason).toBe('too-many-elements');
+    expect(error.message).toBe(`The message holds more than ${MAX_REQUEST_ELEMENTS} elements.`);
+    const many = authenticate.replace('<strUserName>', `${'<a/>'.repeat(MAX_REQUEST_ELEMENTS)}<strUserName>`);
+    expect(codecError(() => parseRequest(many)).reason).toBe('too-many-elements');
+  });
+
+  it('hands out parameters that do not keep the request text alive', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const kept: unknown[] = [];
+    const padding = `<!--${'x'.repeat(1024 * 1024)}-->`;
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 50; i++) {
+      const hresult = `0x8004${String(i).padStart(200, '0')}`;
+      const xml = buildRequest('receiveResponseXML', {ticket: 't', response: '', hresult, message: 'm'}).replace(
+        '<hresult>',
+        `${padding}<hresult>`,
+      );
+      const params = parseRequest(xml).params as Record<string, string>;
+      expect(params.hresult).toBe(hresult);
+      kept.push(params);
+    }
+    gc();
+    const growth = process.memoryUsage().heapUsed - before;
+    // 50 bodies of 1 MiB (2 MiB each in UTF-16) would be 100 MiB if any parameter were a slice.
+    expect(growth).toBeLessThan(5 * 1024 * 1024);
+    expect(kept).toHaveLength(50);
+  });
+});
+
+describe('markup a parser would spend long on', () => {
+  const open =
+    '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>';
+  const close = '</soap:Body></soap:Envelope>';
+
+  it('refuses an element name of a megabyte and a start tag with thousands of attributes', () => {
+    const longName = codecError(() => parseRequest(`${open}<${'n'.repeat(1_000_000)}/>${close}`));
+    expect(longName.message).toBe('The request is not well-formed XML: an element name is longer than 256 characters.');
+    const attributes = codecError(() => parseRequest(`${open}<serverVersion ${'a="1" '.repeat(170_000)}/>${close}`));
+    expect(attributes.message).toBe('The request is not well-formed XML: a start tag is longer than 4096 characters.');
   });
 });

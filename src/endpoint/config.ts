@@ -1,0 +1,94 @@
+/**
+ * The endpoint's settings, read from the environment in one place and handed to every home of the
+ * endpoint (the Node server, the dev-server plugin, the in-browser copy). Pure: no Node API, so
+ * an edge runtime can build it from its own bindings.
+ */
+import {brandingFromEnv, type Branding} from '../branding';
+
+export interface EndpointLimits {
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+  /** Open connections the Node server accepts at once; more are refused. */
+  maxConnections: number;
+  /** A client has this long to send its request headers, and this long to send the whole request. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+}
+
+export interface EndpointConfig {
+  branding: Branding;
+  basePath: string;
+  /** The origin to advertise in the WSDL and issued .qwc files, e.g. https://help.example.com. */
+  publicOrigin?: string;
+  /** Believe X-Forwarded-Host/-Proto (their last value, the one the nearest proxy wrote). */
+  trustProxy: boolean;
+  limits: EndpointLimits;
+}
+
+export const DEFAULT_BASE_PATH = '/qbwc';
+
+export const DEFAULT_LIMITS: EndpointLimits = {
+  maxBodyBytes: 1024 * 1024,
+  maxConnections: 1024,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 10_000,
+};
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** An origin (scheme, host, optional port) with no path; refuses anything else with a clear message. */
+export function parsePublicOrigin(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`PUBLIC_ORIGIN must be an origin such as https://help.example.com; got "${value}".`);
+  }
+  if (
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.pathname.replace(/\/+$/, '') !== '' ||
+    url.search ||
+    url.hash
+  ) {
+    throw new ConfigError(
+      `PUBLIC_ORIGIN must be an http(s) origin with no path, such as https://help.example.com; got "${value}".`,
+    );
+  }
+  return url.origin;
+}
+
+function positiveInteger(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive whole number; got "${raw}".`);
+  return value;
+}
+
+function flag(env: Record<string, string | undefined>, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '' || raw === '0' || raw === 'false' || raw === 'no') return false;
+  if (raw === '1' || raw === 'true' || raw === 'yes') return true;
+  throw new ConfigError(`${name} must be 1 or 0 (true or false); got "${env[name]}".`);
+}
+
+export function endpointConfigFromEnv(env: Record<string, string | undefined>): EndpointConfig {
+  const publicOrigin = env.PUBLIC_ORIGIN ? parsePublicOrigin(env.PUBLIC_ORIGIN) : undefined;
+  return {
+    branding: brandingFromEnv(env),
+    basePath: DEFAULT_BASE_PATH,
+    ...(publicOrigin ? {publicOrigin} : {}),
+    trustProxy: flag(env, 'TRUST_PROXY'),
+    limits: {
+      maxBodyBytes: positiveInteger(env, 'MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes),
+      maxConnections: positiveInteger(env, 'MAX_CONNECTIONS', DEFAULT_LIMITS.maxConnections),
+      headersTimeoutMs: DEFAULT_LIMITS.headersTimeoutMs,
+      requestTimeoutMs: DEFAULT_LIMITS.requestTimeoutMs,
+    },
+  };
+}
