@@ -1,0 +1,34 @@
+import {join} from 'node:path';
+import type {Plugin} from '@docusaurus/types';
+
+/** Where each React entry point the browser bundle imports is found in Preact. */
+const preactAliases = {
+  'react-dom/client$': 'preact/compat/client',
+  'react-dom/server$': 'preact/compat/server',
+  'react-dom$': 'preact/compat',
+  'react/jsx-runtime$': 'preact/jsx-runtime',
+  'react/jsx-dev-runtime$': 'preact/jsx-dev-runtime',
+  react$: 'preact/compat',
+};
+
+/**
+ * The browser bundle runs on Preact's React-compatible runtime instead of react-dom; the static
+ * pages are still rendered by React at build time, and Preact hydrates them.
+ */
+export default function preactClient(): Plugin {
+  return {
+    name: 'qbwc-preact-client',
+    getClientModules() {
+      return [join(__dirname, 'hash-scroll.ts'), join(__dirname, 'enumerated-attributes.ts')];
+    },
+    configureWebpack(config, isServer) {
+      if (isServer) return {};
+      // Docusaurus points `react` and `react-dom` at the site's React folders; those aliases would
+      // win over ours, so they are replaced rather than merged.
+      const alias = (config.resolve?.alias ?? {}) as Record<string, unknown>;
+      const rest = Object.fromEntries(Object.entries(alias).filter(([key]) => key !== 'react' && key !== 'react-dom'));
+      config.resolve = {...config.resolve, alias: {...preactAliases, ...rest}};
+      return {};
+    },
+  };
+}
