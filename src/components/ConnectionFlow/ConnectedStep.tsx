@@ -29,9 +29,8 @@ export default function ConnectedStep({heard, simulatedSteps, onStartOver}: Prop
             password. QuickBooks Desktop is not connected yet; nothing on your computer has changed.
           </p>
           <p>
-            The real run looks the same from here. On the Windows computer, add the .qwc file to the Web Connector, enter the
-            password, tick the row and click <strong>Update Selected</strong>. When the Web Connector signs in, this step says so,
-            with the time of its first update. Start over to watch for it.
+            The real run looks the same from here: on the Windows computer, follow the steps above with the Web Connector itself.
+            When it signs in, this step says so, with the time of its first update. Start over to watch for it.
           </p>
         </>
       ) : (
