@@ -493,7 +493,15 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     }
   }
 
-  async function handle(req: EndpointRequest): Promise<EndpointResponse> {
+  /** Behind a trusted proxy the caller is the last X-Forwarded-For value, not the proxy's socket. */
+  function withCallerAddress(req: EndpointRequest): EndpointRequest {
+    if (!trustProxy) return req;
+    const forwarded = lastHeaderValue(req.headers['x-forwarded-for']);
+    return forwarded ? {...req, clientAddress: forwarded} : req;
+  }
+
+  async function handle(incoming: EndpointRequest): Promise<EndpointResponse> {
+    const req = withCallerAddress(incoming);
     if (options.relay && splitUrl(req.url).path === `${basePath}/relay`) return options.relay.handle(req);
     let response: EndpointResponse;
     try {

@@ -471,3 +471,47 @@ describe('other routes', () => {
     expect(big.status).toBe(413);
   });
 });
+
+describe('per-client issuing limit behind a proxy', () => {
+  async function issuedUntilRefused(endpoint: Endpoint, headers: Record<string, string>, address: string): Promise<number> {
+    for (let issued = 0; issued < 100; issued++) {
+      const answer = await endpoint.handle({
+        method: 'POST',
+        url: '/qbwc/connections',
+        headers,
+        body: '{}',
+        clientAddress: address,
+      });
+      if (answer.status === 429) return issued;
+    }
+    return 100;
+  }
+
+  it('counts the last X-Forwarded-For address when a proxy is trusted, and the socket address otherwise', async () => {
+    const trusting = createEndpoint({trustProxy: true});
+    const first = await issuedUntilRefused(trusting, {'x-forwarded-for': 'spoofed, 203.0.113.7'}, '10.0.0.1');
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(100);
+    // Another client behind the same proxy still gets credentials.
+    const other = await trusting.handle({
+      method: 'POST',
+      url: '/qbwc/connections',
+      headers: {'x-forwarded-for': '198.51.100.9'},
+      body: '{}',
+      clientAddress: '10.0.0.1',
+    });
+    expect(other.status).toBe(201);
+
+    const untrusting = createEndpoint();
+    const fromSocket = await issuedUntilRefused(untrusting, {'x-forwarded-for': '198.51.100.1'}, '10.0.0.2');
+    const forged = await untrusting.handle({
+      method: 'POST',
+      url: '/qbwc/connections',
+      headers: {'x-forwarded-for': '198.51.100.2'},
+      body: '{}',
+      clientAddress: '10.0.0.2',
+    });
+    expect(fromSocket).toBe(first);
+    expect(forged.status).toBe(429);
+  });
+});
