@@ -66,6 +66,11 @@ export function followHashTarget(id: string, {settledFrames = 40, maxMs = 12_000
 
   const tick = () => {
     if (stopped) return;
+    // The reader (or a link) moved on to another entry: that one wins, this one is let go.
+    if (idFromHash(window.location.hash) !== id) {
+      stop();
+      return;
+    }
     const target = document.getElementById(id);
     if (target) {
       if (!undoHighlight) undoHighlight = highlightTarget(target);

@@ -5,7 +5,7 @@ import {followHashTarget, highlightTarget, idFromHash} from './hash-target';
 /**
  * Lands on the entry the URL's hash names: on the first load and on every move to another page,
  * it follows the entry until the page settles (see hash-target.ts); a hash change within the page
- * (a table-of-contents click) only highlights the entry, since the browser has already scrolled.
+ * (a table-of-contents click) brings the entry into view and highlights it.
  */
 export default function useLandOnHashTarget(): void {
   const {pathname, hash} = useLocation();
@@ -17,6 +17,10 @@ export default function useLandOnHashTarget(): void {
     if (!id) return;
     if (!samePage) return followHashTarget(id);
     const target = document.getElementById(id);
-    return target ? highlightTarget(target) : undefined;
+    if (!target) return undefined;
+    // The browser scrolls on a hash change, but a follower of the previous entry may have moved
+    // the page back before it was let go; bring this entry into view either way.
+    target.scrollIntoView({block: 'start', behavior: 'instant'});
+    return highlightTarget(target);
   }, [pathname, hash]);
 }
