@@ -6,7 +6,6 @@ import endpointDevServer from './src/plugins/endpoint-dev-server';
 import markdownCopyCleanup from './src/plugins/markdown-copy-cleanup';
 import {pageRedirects} from './src/redirects';
 import bundleStats from './scripts/perf/bundle-stats-plugin';
-import preactClient from './src/plugins/preact-client';
 import lazyCodeHighlighting from './src/plugins/lazy-code-highlighting';
 
 // Everything that depends on the environment is read here, once, and named.
@@ -69,7 +68,6 @@ const config = {
     endpointDevServer,
     ['@docusaurus/plugin-client-redirects', {redirects: [...pageRedirects]}],
     bundleStats,
-    preactClient,
     lazyCodeHighlighting,
     // /llms.txt and a Markdown copy of every guide and update (docs/setup/prerequisites.md), made from
     // the built HTML so shared steps and the product name come out as readers see them.
