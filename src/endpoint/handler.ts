@@ -16,6 +16,7 @@
  */
 import {defaultBranding} from '../branding';
 import {DEFAULT_BASE_PATH, DEFAULT_LIMITS} from './config';
+import {readStreamWithin} from './read-within';
 import {buildFault, buildResponse, parseRequest, SoapCodecError, type SoapFaultCode} from '../qbwc/soap';
 import {
   createTestService,
@@ -549,25 +550,5 @@ export async function readBodyWithin(request: Request, limit: number): Promise<s
     await request.body?.cancel().catch(() => undefined);
     return null;
   }
-  if (request.body === null) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const {done, value} = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
+  return readStreamWithin(request.body, limit);
 }

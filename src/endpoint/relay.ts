@@ -18,6 +18,7 @@
  * Web-standard code (fetch, AbortSignal, URL): the host's name lookup is injected, so a server
  * passes node:dns, and tests pass their own.
  */
+import {readStreamWithin} from './read-within';
 import ipaddr from 'ipaddr.js';
 import {buildRequest, isQbwcMethod, QBWC_METHODS, soapActionFor, type QbwcMethod, type SoapParamSpec} from '../qbwc/soap';
 
@@ -164,31 +165,6 @@ function readCall(body: string): RelayCall | string {
   return {url: parsed, method, params: clean};
 }
 
-/** Reads a body up to `limit` bytes; null when it is longer (reading stops there). */
-async function readCapped(response: Response, limit: number): Promise<string | null> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const {done, value} = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(all);
-}
-
 class RelayStop extends Error {
   constructor(
     readonly response: RelayResponse,
@@ -296,7 +272,7 @@ export function createRelay(options: RelayOptions): Relay {
           url = new URL(location, url);
           continue;
         }
-        const text = await readCapped(response, maxResponseBytes);
+        const text = await readStreamWithin(response.body, maxResponseBytes);
         if (text === null) {
           return refusal(
             502,

@@ -1,3 +1,4 @@
+import {downloadText} from '../kit/download';
 import {useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode} from 'react';
 import {QWC_MIME_TYPE} from '../../qbwc/qwc';
 import {createFetchTransport, createInPageTransport, getBrowserEndpoint} from '../../endpoint/browser-endpoint';
@@ -51,19 +52,6 @@ function fetcherFor(source: ConnectionSource): FetchLike {
   return (request) => endpoint.fetch(request);
 }
 
-function saveFile(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], {type: QWC_MIME_TYPE}));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has taken the file by the next tick; keeping the URL longer only holds memory.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** The guided connection flow at /connect. */
 export default function ConnectionFlowApp(): ReactNode {
   const [progress, dispatch] = useReducer(flowReducer, null, () => parseProgress(readStoredProgress(), Date.now()));
@@ -115,7 +103,7 @@ export default function ConnectionFlowApp(): ReactNode {
   async function onDownload() {
     const target = connection ?? (await issue());
     if (!target) return;
-    saveFile(target.qwc, target.qwcFileName);
+    downloadText(target.qwc, target.qwcFileName, QWC_MIME_TYPE);
     setDownloadedName(target.qwcFileName);
   }
 
@@ -124,7 +112,7 @@ export default function ConnectionFlowApp(): ReactNode {
     setDownloadedName(null);
     const fresh = await issue();
     if (fresh) {
-      saveFile(fresh.qwc, fresh.qwcFileName);
+      downloadText(fresh.qwc, fresh.qwcFileName, QWC_MIME_TYPE);
       setDownloadedName(fresh.qwcFileName);
     }
   }
