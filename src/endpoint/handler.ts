@@ -30,6 +30,7 @@ import {
   type TestServiceOptions,
 } from '../qbwc/service';
 import {createIssueLimit, type IssueLimit} from './issue-limit';
+import {withLoopbackAsLocalhost} from '../qbwc/url-rules';
 import {createMemorySessionStore} from './store/memory';
 import {renderSupportPage} from './support-page';
 import {buildWsdl} from './wsdl';
@@ -241,7 +242,7 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
    * http://localhost, so a page opened at 127.0.0.1 still gets a file the Web Connector loads.
    */
   function loopbackAsLocalhost(origin: string): string {
-    return origin.replace(/^(https?:\/\/)(127(?:\.\d{1,3}){3}|\[::1\])(?=:\d+$|$)/, '$1localhost');
+    return withLoopbackAsLocalhost(new URL(origin)).origin;
   }
 
   function originOf(req: EndpointRequest): string {

@@ -4,6 +4,7 @@
  * the value, and links the error code the rule prevents.
  */
 import {bracedGuidFix, isBracedGuid, newGuid, sameGuid} from '../guid';
+import {firstNonXmlCharacter, replaceNonXmlCharacters} from '../xml-chars';
 import {
   compareHosts,
   isIntuitHost,
@@ -54,20 +55,16 @@ function codePoint(char: string): string {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** Characters XML 1.0 cannot carry at all, even escaped. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu;
-
 function checkTextHygiene(field: QwcTextField, value: string, issues: QwcIssue[]): void {
   const element = elementName(field);
-  const forbidden = value.match(XML_FORBIDDEN);
-  if (forbidden) {
+  const forbidden = firstNonXmlCharacter(value);
+  if (forbidden !== undefined) {
     issues.push(
       issue(
         field,
         'error',
-        `${element} contains an invisible control character (${codePoint(forbidden[0])}) that an XML file cannot hold. Remove it.`,
-        {fix: {[field]: value.replace(XML_FORBIDDEN, '')}},
+        `${element} contains an invisible control character (${codePoint(forbidden)}) that an XML file cannot hold. Remove it.`,
+        {fix: {[field]: replaceNonXmlCharacters(value)}},
       ),
     );
     return;

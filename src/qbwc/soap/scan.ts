@@ -12,6 +12,7 @@
  * an outline of the top three levels (Envelope, Header/Body, the method) for the SOAP checks.
  */
 import {SoapCodecError} from './methods';
+import {hasNonXmlCharacter} from '../xml-chars';
 
 /** Deeper documents are refused: a QBWC envelope is four levels deep. */
 export const MAX_XML_DEPTH = 32;
@@ -46,21 +47,11 @@ const MAX_START_TAG_LENGTH = 4096;
 export const LONG_TEXT_RUN = 128;
 const OUTLINE_DEPTH = 3;
 
-// XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]. The control
-// characters are the point of this pattern.
-export const FORBIDDEN_CHARACTER =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 const XML_DECLARATION =
   /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]{1,3}\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]{0,39}\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>$/;
 
 export function malformed(message: string): SoapCodecError {
   return new SoapCodecError('malformed', `The request is not well-formed XML: ${message}.`);
-}
-
-export function hasForbiddenCharacter(text: string): boolean {
-  return FORBIDDEN_CHARACTER.test(text);
 }
 
 function isNameEnd(code: number): boolean {
@@ -91,7 +82,7 @@ export function scanXmlStructure(xml: string, options: ScanOptions = {}): Outlin
   const maxDepth = options.maxDepth ?? MAX_XML_DEPTH;
   const maxElements = options.maxElements ?? Number.POSITIVE_INFINITY;
   const textRuns = options.textRuns;
-  if (hasForbiddenCharacter(xml)) {
+  if (hasNonXmlCharacter(xml)) {
     throw new SoapCodecError(
       'forbidden-character',
       'The request contains a character that XML does not allow (such as NUL or a control character).',

@@ -20,13 +20,12 @@ import {
   type SoapParamSpec,
   type SoapResultType,
 } from './methods';
-import {FORBIDDEN_CHARACTER, hasForbiddenCharacter} from './scan';
+import {hasNonXmlCharacter, replaceNonXmlCharacters} from '../xml-chars';
 
 /** Entries kept by each of the writer's small caches before it starts over. */
 const RESPONSE_CACHE_LIMIT = 256;
 
 const TEXT_ESCAPES: Readonly<Record<string, string>> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#xD;'};
-const FORBIDDEN_CHARACTERS = new RegExp(FORBIDDEN_CHARACTER.source, 'g');
 
 /**
  * Escapes text the way .NET does (quotes stay as they are), in one pass. A CR is written as a
@@ -34,7 +33,7 @@ const FORBIDDEN_CHARACTERS = new RegExp(FORBIDDEN_CHARACTER.source, 'g');
  * cannot carry becomes U+FFFD, so every envelope written is well-formed.
  */
 function escapeXmlText(value: string): string {
-  const text = hasForbiddenCharacter(value) ? value.replace(FORBIDDEN_CHARACTERS, '\uFFFD') : value;
+  const text = hasNonXmlCharacter(value) ? replaceNonXmlCharacters(value, '\uFFFD') : value;
   return /[&<>\r]/.test(text) ? text.replace(/[&<>\r]/g, (char) => TEXT_ESCAPES[char] ?? char) : text;
 }
 
