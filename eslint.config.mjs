@@ -138,6 +138,11 @@ export default tseslint.config(
               message: 'Widgets reach the endpoint only through src/endpoint/browser-endpoint (or over HTTP).',
             },
             {group: ['**/pages/**', '**/plugins/**'], message: 'Widgets never import pages or build plugins.'},
+            {
+              // A widget's files are its own: what two widgets share lives in src/components/kit.
+              group: ['../*/**', '!../kit/**', '!../../**', '@site/src/components/*/**', '!@site/src/components/kit/**'],
+              message: "A widget never imports another widget's files; move what they share to src/components/kit.",
+            },
           ],
         },
       ],

@@ -2,7 +2,7 @@ import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
-import useBranding from '@site/src/components/Branding/useBranding';
+import useBranding from '@site/src/components/kit/useBranding';
 import ConnectionFlow from '@site/src/components/ConnectionFlow';
 
 export default function Connect(): ReactNode {

@@ -2,7 +2,7 @@ import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
-import useBranding from '@site/src/components/Branding/useBranding';
+import useBranding from '@site/src/components/kit/useBranding';
 import {troubleshootingEntries, troubleshootingHref} from '@site/src/qbwc/troubleshooting';
 import styles from './index.module.css';
 

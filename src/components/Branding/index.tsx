@@ -1,5 +1,5 @@
 import type {ReactNode} from 'react';
-import useBranding from './useBranding';
+import useBranding from '../kit/useBranding';
 import type {Branding} from '@site/src/branding';
 
 interface Props {

@@ -2,14 +2,14 @@ import {useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactN
 import CodeBlock from '@theme/CodeBlock';
 import clsx from 'clsx';
 import {createFetchTransport, createInPageTransport, getBrowserEndpoint} from '../../endpoint/browser-endpoint';
-import {describeOutcome, describeStepStatus, scenarioOptions, type CheckTarget, type Scenario} from './check-state';
+import {describeOutcome, describeStepStatus, scenarioOptions, type CheckTarget, type Scenario} from '../kit/session/check-state';
 import {checkServiceUrl, diagnoseFetchFailure} from './service-targets';
 import {ENDPOINT_PATH, hasRelay, hasServerEndpoint, issueConnection, type IssuedConnection} from '../kit/test-endpoint';
 import {createRelayTransport} from './relay-transport';
 import {buildSessionScript} from './session-script';
-import {useSessionRunner, type PreparedRun} from './useSessionRunner';
-import StepList from './StepList';
-import OutcomeReport from './OutcomeReport';
+import {useSessionRunner, type PreparedRun} from '../kit/session/useSessionRunner';
+import StepList from '../kit/session/StepList';
+import OutcomeReport from '../kit/session/OutcomeReport';
 import styles from './styles.module.css';
 
 type ServerAvailability = 'checking' | 'available' | 'unavailable';

@@ -2,7 +2,7 @@
  * The connection check's own-service target: the URL as typed, why a fetch to it failed, and the
  * session script (session-script.ts). (Reaching the bundled test endpoint is in ../kit/test-endpoint.)
  */
-import type {TransportDiagnosis} from './check-state';
+import type {TransportDiagnosis} from '../kit/session/check-state';
 import {isLoopbackHost} from '../../qbwc/url-rules';
 
 export type ServiceUrlCheck = {ok: true; url: string} | {ok: false; message: string};

@@ -1,7 +1,7 @@
 import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import type {SessionStep} from '../../qbwc/client';
-import StepList from '../ConnectionCheck/StepList';
+import StepList from '../kit/session/StepList';
 import type {HeardSession} from './flow-state';
 import styles from './styles.module.css';
 

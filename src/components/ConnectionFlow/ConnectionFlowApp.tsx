@@ -2,9 +2,9 @@ import {downloadText} from '../kit/download';
 import {useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode} from 'react';
 import {QWC_MIME_TYPE} from '../../qbwc/qwc';
 import {createFetchTransport, createInPageTransport, getBrowserEndpoint} from '../../endpoint/browser-endpoint';
-import {describeOutcome} from '../ConnectionCheck/check-state';
+import {describeOutcome} from '../kit/session/check-state';
 import {ENDPOINT_PATH, hasServerEndpoint, issueConnection, type FetchLike} from '../kit/test-endpoint';
-import {useSessionRunner} from '../ConnectionCheck/useSessionRunner';
+import {useSessionRunner} from '../kit/session/useSessionRunner';
 import {
   FLOW_STEPS,
   FLOW_STORAGE_KEY,
@@ -26,6 +26,7 @@ import AddApplicationStep from './AddApplicationStep';
 import PasswordStep from './PasswordStep';
 import WaitingStep from './WaitingStep';
 import ConnectedStep from './ConnectedStep';
+import kit from '../kit/kit.module.css';
 import styles from './styles.module.css';
 
 function readStoredProgress(): string | null {
@@ -299,7 +300,7 @@ export default function ConnectionFlowApp(): ReactNode {
           </p>
         )}
       </section>
-      <p role="status" className={styles.srOnly}>
+      <p role="status" className={kit.srOnly}>
         {announcement}
       </p>
     </div>

@@ -1,6 +1,7 @@
 import type {ReactNode} from 'react';
 import clsx from 'clsx';
 import {FLOW_STEPS} from './flow-state';
+import kit from '../kit/kit.module.css';
 import styles from './styles.module.css';
 
 /** Where the reader is in the flow: the current step carries aria-current="step". */
@@ -20,7 +21,7 @@ export default function ProgressSteps({current}: {current: number}): ReactNode {
               </span>
               <span className={styles.progressTitle}>
                 {step.title}
-                {state === 'done' && <span className={styles.srOnly}> (done)</span>}
+                {state === 'done' && <span className={kit.srOnly}> (done)</span>}
               </span>
             </li>
           );

@@ -1,8 +1,8 @@
 import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
-import type {CheckState, OutcomeReport as Report} from '../ConnectionCheck/check-state';
-import StepList from '../ConnectionCheck/StepList';
-import OutcomeReport from '../ConnectionCheck/OutcomeReport';
+import type {CheckState, OutcomeReport as Report} from '../kit/session/check-state';
+import StepList from '../kit/session/StepList';
+import OutcomeReport from '../kit/session/OutcomeReport';
 import {describeWait} from './flow-state';
 import styles from './styles.module.css';
 

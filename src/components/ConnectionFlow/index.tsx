@@ -1,23 +1,8 @@
-import {lazy, Suspense, type ReactNode} from 'react';
-import BrowserOnly from '@docusaurus/BrowserOnly';
-import styles from './styles.module.css';
+import {lazyWidget} from '../kit/LazyWidget';
 
-// The flow needs window, localStorage and the in-page endpoint: browser only, and loaded on demand.
-const ConnectionFlowApp = lazy(() => import('./ConnectionFlowApp'));
-
-function Loading(): ReactNode {
-  return <p className={styles.fallback}>Loading the connection steps…</p>;
-}
-
-/** The guided connection flow: checklist, .qwc download, password, and the wait for the first update. */
-export default function ConnectionFlow(): ReactNode {
-  return (
-    <BrowserOnly fallback={<Loading />}>
-      {() => (
-        <Suspense fallback={<Loading />}>
-          <ConnectionFlowApp />
-        </Suspense>
-      )}
-    </BrowserOnly>
-  );
-}
+/**
+ * The guided connection flow: checklist, .qwc download, password, and the wait for the first update.
+ * It needs window, localStorage and the in-page endpoint, so it runs in the browser only, loaded on demand.
+ */
+const ConnectionFlow = lazyWidget(() => import('./ConnectionFlowApp'), {name: 'the connection steps'});
+export default ConnectionFlow;

@@ -1,6 +1,6 @@
 import type {ReactNode} from 'react';
 import clsx from 'clsx';
-import useBranding from '@site/src/components/Branding/useBranding';
+import useBranding from '@site/src/components/kit/useBranding';
 import styles from './styles.module.css';
 
 /*

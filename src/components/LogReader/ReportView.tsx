@@ -3,6 +3,7 @@ import Link from '@docusaurus/Link';
 import {troubleshootingHref} from '../../qbwc/troubleshooting';
 import type {AppSummary, Finding, LogReport, RunSummary} from '../../qbwc/log/diagnose';
 import type {RunEventKind, RunTrigger} from '../../qbwc/log/parse';
+import kit from '../kit/kit.module.css';
 import styles from './styles.module.css';
 
 /** Ids of the report's sections: stable, so a finding can be pointed at ("see #log-findings"). */
@@ -153,7 +154,7 @@ function FindingRow({finding}: {finding: Finding}): ReactNode {
       <td>
         {finding.entryId ? <EntryLink entryId={finding.entryId}>{finding.title}</EntryLink> : <span>{finding.title}</span>}
         <div className={styles.example}>
-          <span className={styles.srOnly}>As the log words it: </span>
+          <span className={kit.srOnly}>As the log words it: </span>
           <code>{finding.example}</code>
         </div>
       </td>
@@ -174,7 +175,7 @@ function Findings({report}: {report: LogReport}): ReactNode {
       ) : (
         <div className={styles.tableWrap}>
           <table className={styles.table}>
-            <caption className={styles.srOnly}>Codes and messages found, in the order they first appear</caption>
+            <caption className={kit.srOnly}>Codes and messages found, in the order they first appear</caption>
             <thead>
               <tr>
                 <th scope="col">Code</th>

@@ -7,7 +7,7 @@ import {ENDPOINT_PATH, issueConnection} from '../kit/test-endpoint';
 import useTestEndpoint, {type EndpointPlace} from '../kit/useTestEndpoint';
 import {copyText} from '../kit/clipboard';
 import kit from '../kit/kit.module.css';
-import useBranding from '../Branding/useBranding';
+import useBranding from '../kit/useBranding';
 import {diagnosisHeadline, otherFormatNote, verifyPassword, visibleCharacters, type VerifyOutcome} from './password-state';
 import styles from './styles.module.css';
 

@@ -1,6 +1,6 @@
 import {useCallback, useEffect, useId, useMemo, useState, type ReactNode} from 'react';
 import useBaseUrl from '@docusaurus/useBaseUrl';
-import useBranding from '@site/src/components/Branding/useBranding';
+import useBranding from '@site/src/components/kit/useBranding';
 import CodePreview from '@site/src/components/CodePreview';
 import {
   QWC_MIME_TYPE,

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {createEndpoint} from '../../../src/endpoint/handler';
 import {runSession, type Transport} from '../../../src/qbwc/client';
-import {describeOutcome, scenarioOptions, type Scenario} from '../../../src/components/ConnectionCheck/check-state';
+import {describeOutcome, scenarioOptions, type Scenario} from '../../../src/components/kit/session/check-state';
 import {issueConnection} from '../../../src/components/kit/test-endpoint';
 import {findAuthenticatedSession} from '../../../src/components/ConnectionFlow/flow-state';
 

@@ -8,7 +8,7 @@ import {
   initialCheckState,
   isScenario,
   scenarioOptions,
-} from '../../../src/components/ConnectionCheck/check-state';
+} from '../../../src/components/kit/session/check-state';
 import {troubleshootingEntries} from '../../../src/qbwc/troubleshooting';
 
 function step(method: string, status: SessionStep['status'] = 'ok', extra: Partial<SessionStep> = {}): SessionStep {

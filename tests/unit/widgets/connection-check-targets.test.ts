@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {checkServiceUrl, diagnoseFetchFailure} from '../../../src/components/ConnectionCheck/service-targets';
 import {hasServerEndpoint, issueConnection, readIssuedConnection} from '../../../src/components/kit/test-endpoint';
-import {formatXml} from '../../../src/components/ConnectionCheck/pretty-xml';
+import {formatXml} from '../../../src/components/kit/session/pretty-xml';
 import {buildResponse, parseResponse} from '../../../src/qbwc/soap';
 
 const issued = {

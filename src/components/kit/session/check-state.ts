@@ -2,14 +2,14 @@
  * What the connection check shows, as plain data: the run's state machine and the words for each
  * outcome. No React here, so the rules are unit-tested without a browser.
  */
-import type {SessionOutcome, SessionStep} from '../../qbwc/client';
-import {TEST_SCENARIO_LIST, isTestScenario, type TestScenario} from '../../qbwc/scenarios';
+import type {SessionOutcome, SessionStep} from '../../../qbwc/client';
+import {TEST_SCENARIO_LIST, isTestScenario, type TestScenario} from '../../../qbwc/scenarios';
 import {
   anchorForScenario,
   findTroubleshootingEntry,
   troubleshootingHref,
   type ConnectionScenario,
-} from '../../qbwc/troubleshooting';
+} from '../../../qbwc/troubleshooting';
 
 /** How the issued test user behaves; the endpoint plays QuickBooks and the service accordingly. */
 export type Scenario = TestScenario;

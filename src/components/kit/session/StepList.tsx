@@ -1,8 +1,9 @@
 import {useId, useState, type ReactNode} from 'react';
 import clsx from 'clsx';
-import type {SessionStep} from '../../qbwc/client';
+import type {SessionStep} from '../../../qbwc/client';
 import {describeStepStatus, formatDuration} from './check-state';
 import EnvelopeView from './EnvelopeView';
+import kit from '../kit.module.css';
 import styles from './styles.module.css';
 
 interface Props {
@@ -40,7 +41,7 @@ function StepItem({step, position}: {step: SessionStep; position: number}): Reac
         </span>
         <span className={styles.stepStatus}>{statusWord}</span>
         <span className={styles.stepDuration}>
-          <span className={styles.srOnly}>took </span>
+          <span className={kit.srOnly}>took </span>
           {formatDuration(step.durationMs)}
           {step.httpStatus !== undefined && <span className={styles.stepHttp}> · HTTP {step.httpStatus}</span>}
         </span>
@@ -56,7 +57,7 @@ function StepItem({step, position}: {step: SessionStep; position: number}): Reac
           {open ? '▾' : '▸'}
         </span>
         Show envelopes
-        <span className={styles.srOnly}>
+        <span className={kit.srOnly}>
           {' '}
           of call {position}, {step.method}
         </span>

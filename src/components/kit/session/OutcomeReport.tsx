@@ -2,6 +2,7 @@ import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import clsx from 'clsx';
 import type {OutcomeReport as Report} from './check-state';
+import kit from '../kit.module.css';
 import styles from './styles.module.css';
 
 const toneIcons: Record<Report['tone'], string> = {success: '✓', note: 'i', error: '✕'};
@@ -15,7 +16,7 @@ export default function OutcomeReport({report}: {report: Report}): ReactNode {
         <span className={styles.outcomeIcon} aria-hidden="true">
           {toneIcons[report.tone]}
         </span>
-        <span className={styles.srOnly}>{toneWords[report.tone]}: </span>
+        <span className={kit.srOnly}>{toneWords[report.tone]}: </span>
         {report.headline}
       </p>
       <p>{report.detail}</p>

@@ -1,5 +1,5 @@
 import {useCallback, useEffect, useReducer, useRef} from 'react';
-import {runSession, type SessionOutcome} from '../../qbwc/client';
+import {runSession, type SessionOutcome} from '../../../qbwc/client';
 import {checkReducer, initialCheckState, type CheckState, type TransportDiagnosis} from './check-state';
 
 type Transport = Parameters<typeof runSession>[0];
