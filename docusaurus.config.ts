@@ -1,6 +1,6 @@
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
-import {brandingFromEnv} from './src/branding';
+import {endpointConfigFromEnv, siteEndpointConfig} from './src/endpoint/config';
 import {accessibleDarkCodeTheme, accessibleLightCodeTheme} from './src/prism-themes';
 import endpointDevServer from './src/plugins/endpoint-dev-server';
 import markdownCopyCleanup from './src/plugins/markdown-copy-cleanup';
@@ -9,7 +9,10 @@ import bundleStats from './scripts/perf/bundle-stats-plugin';
 import lazyCodeHighlighting from './src/plugins/lazy-code-highlighting';
 
 // Everything that depends on the environment is read here, once, and named.
-const branding = brandingFromEnv(process.env);
+// The endpoint's configuration is the server's (the same function `npm run serve` calls), so the
+// pages, the widgets and the in-page endpoint name the same product at the same addresses.
+const endpoint = siteEndpointConfig(endpointConfigFromEnv(process.env));
+const {branding} = endpoint;
 const siteUrl = process.env.SITE_URL || 'http://localhost:3000';
 const algolia =
   process.env.ALGOLIA_APP_ID && process.env.ALGOLIA_SEARCH_API_KEY && process.env.ALGOLIA_INDEX_NAME
@@ -33,7 +36,7 @@ const config = {
   future: {v4: true},
   markdown: {hooks: {onBrokenMarkdownLinks: 'throw'}},
   i18n: {defaultLocale: 'en', locales: ['en']},
-  customFields: {branding, searchProvider: algolia ? 'algolia' : 'local'},
+  customFields: {endpoint, searchProvider: algolia ? 'algolia' : 'local'},
 
   presets: [
     [

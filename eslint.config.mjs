@@ -134,8 +134,9 @@ export default tseslint.config(
           patterns: [
             NODE_ONLY,
             {
-              group: ['**/endpoint/*', '!**/endpoint/browser-endpoint'],
-              message: 'Widgets reach the endpoint only through src/endpoint/browser-endpoint (or over HTTP).',
+              group: ['**/endpoint/*', '!**/endpoint/browser-endpoint', '!**/endpoint/config'],
+              message:
+                'Widgets reach the endpoint only through src/endpoint/browser-endpoint (or over HTTP), and read its settings from src/endpoint/config.',
             },
             {group: ['**/pages/**', '**/plugins/**'], message: 'Widgets never import pages or build plugins.'},
             {

@@ -22,22 +22,14 @@ async function main(): Promise<void> {
       port,
       host,
       buildDir,
-      productName: config.branding.productName,
-      appName: config.branding.appName,
-      helpUrl: config.branding.supportUrl,
-      trustProxy: config.trustProxy,
-      limits: config.limits,
-      ...(config.publicOrigin ? {publicOrigin: config.publicOrigin} : {}),
+      config,
       ...(store ? {store} : {}),
-      ...(process.env.CONNECTIONS_CORS_ORIGINS
-        ? {connectionsCorsOrigins: process.env.CONNECTIONS_CORS_ORIGINS.split(',').map((origin) => origin.trim())}
-        : {}),
       // The relay calls public https services only; RELAY_ALLOW_LOOPBACK=1 also lets it call this
       // computer (development and the tests).
       relay: createNodeRelay({allowLoopback: process.env.RELAY_ALLOW_LOOPBACK === '1'}),
     });
     console.log(`Serving ${buildDir ? 'the help center and ' : ''}the QBWC test endpoint at ${server.url}`);
-    console.log(`  SOAP endpoint: ${server.url}/qbwc   WSDL: ${server.url}/qbwc?wsdl`);
+    console.log(`  SOAP endpoint: ${server.url}${config.basePath}   WSDL: ${server.url}${config.basePath}?wsdl`);
     console.log(`  Sessions: ${store ? 'in Redis (REDIS_URL)' : 'in this process'}`);
     const stop = () => void server.close().then(() => process.exit(0));
     process.on('SIGINT', stop);

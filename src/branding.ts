@@ -19,11 +19,14 @@ export interface Branding {
   endpointUrl: string;
 }
 
+/** Where the bundled test endpoint answers on the site's own origin, unless configured otherwise. */
+export const DEFAULT_ENDPOINT_PATH = '/qbwc';
+
 export const defaultBranding: Branding = {
   productName: 'LedgerBridge',
   appName: 'LedgerBridge Sync',
   supportUrl: 'https://support.example.com/',
-  endpointUrl: '/qbwc',
+  endpointUrl: DEFAULT_ENDPOINT_PATH,
 };
 
 /** Reads BRAND_PRODUCT_NAME, BRAND_APP_NAME, BRAND_SUPPORT_URL and BRAND_ENDPOINT_URL. */

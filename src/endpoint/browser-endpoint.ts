@@ -4,15 +4,22 @@
  * Connector (src/qbwc/client.ts) can drive.
  */
 import type {Transport, TransportResponse} from '../qbwc/client';
+import type {SiteEndpointConfig} from './config';
 import {createEndpoint, type Endpoint} from './handler';
 
 let browserEndpoint: Endpoint | undefined;
 
-/** One endpoint per page, created on first use so pages without the connection check pay nothing. */
-export function getBrowserEndpoint(): Endpoint {
+/**
+ * One endpoint per page, created on first use so pages without the connection check pay nothing.
+ * It takes the site's configuration (branding and base path, as the server has them) and this
+ * page's origin, so what it issues names the same product at the same addresses the server would.
+ */
+export function getBrowserEndpoint(site: SiteEndpointConfig): Endpoint {
   if (browserEndpoint === undefined) {
     const origin = typeof globalThis.location === 'object' && globalThis.location ? globalThis.location.origin : undefined;
-    browserEndpoint = createEndpoint(origin && origin !== 'null' ? {publicOrigin: origin} : {});
+    browserEndpoint = createEndpoint({
+      config: {...site, ...(origin && origin !== 'null' ? {publicOrigin: origin} : {})},
+    });
   }
   return browserEndpoint;
 }

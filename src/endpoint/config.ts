@@ -3,7 +3,7 @@
  * endpoint (the Node server, the dev-server plugin, the in-browser copy). Pure: no Node API, so
  * an edge runtime can build it from its own bindings.
  */
-import {brandingFromEnv, type Branding} from '../branding';
+import {brandingFromEnv, defaultBranding, DEFAULT_ENDPOINT_PATH, type Branding} from '../branding';
 
 export interface EndpointLimits {
   /** Largest request body accepted, in bytes. */
@@ -22,10 +22,28 @@ export interface EndpointConfig {
   publicOrigin?: string;
   /** Believe X-Forwarded-Host/-Proto (their last value, the one the nearest proxy wrote). */
   trustProxy: boolean;
+  /** Other sites' origins allowed to request test connections from a browser (CORS on /connections). */
+  connectionsCorsOrigins: readonly string[];
   limits: EndpointLimits;
 }
 
-export const DEFAULT_BASE_PATH = '/qbwc';
+/** What a caller may set; everything left out takes its default in endpointConfig(). */
+export interface EndpointSettings {
+  branding?: Partial<Branding>;
+  basePath?: string;
+  publicOrigin?: string;
+  trustProxy?: boolean;
+  connectionsCorsOrigins?: readonly string[];
+  limits?: Partial<EndpointLimits>;
+}
+
+/** The part of the configuration the pages need (built into the site, read by the widgets). */
+export interface SiteEndpointConfig {
+  branding: Branding;
+  basePath: string;
+}
+
+export const DEFAULT_BASE_PATH = DEFAULT_ENDPOINT_PATH;
 
 export const DEFAULT_LIMITS: EndpointLimits = {
   maxBodyBytes: 1024 * 1024,
@@ -77,18 +95,47 @@ function flag(env: Record<string, string | undefined>, name: string): boolean {
   throw new ConfigError(`${name} must be 1 or 0 (true or false); got "${env[name]}".`);
 }
 
-export function endpointConfigFromEnv(env: Record<string, string | undefined>): EndpointConfig {
-  const publicOrigin = env.PUBLIC_ORIGIN ? parsePublicOrigin(env.PUBLIC_ORIGIN) : undefined;
+function originList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '')
+    .map((origin) => origin.replace(/\/+$/, ''));
+}
+
+/** The whole configuration from what a caller set: the one place defaults are filled in. */
+export function endpointConfig(settings: EndpointSettings = {}): EndpointConfig {
+  const basePath = `/${(settings.basePath ?? DEFAULT_BASE_PATH).replace(/^\/+|\/+$/g, '')}`;
   return {
+    // Without its own endpoint URL, a generated .qwc points at this endpoint.
+    branding: {...defaultBranding, endpointUrl: basePath, ...settings.branding},
+    basePath,
+    ...(settings.publicOrigin ? {publicOrigin: parsePublicOrigin(settings.publicOrigin)} : {}),
+    trustProxy: settings.trustProxy === true,
+    connectionsCorsOrigins: (settings.connectionsCorsOrigins ?? []).map((origin) => origin.replace(/\/+$/, '')),
+    limits: {...DEFAULT_LIMITS, ...settings.limits},
+  };
+}
+
+/**
+ * The configuration from environment variables: BRAND_* (see branding.ts), PUBLIC_ORIGIN,
+ * TRUST_PROXY, CONNECTIONS_CORS_ORIGINS, MAX_BODY_BYTES and MAX_CONNECTIONS. A bad value throws a
+ * ConfigError that names the variable.
+ */
+export function endpointConfigFromEnv(env: Record<string, string | undefined>): EndpointConfig {
+  return endpointConfig({
     branding: brandingFromEnv(env),
-    basePath: DEFAULT_BASE_PATH,
-    ...(publicOrigin ? {publicOrigin} : {}),
+    ...(env.PUBLIC_ORIGIN ? {publicOrigin: env.PUBLIC_ORIGIN} : {}),
     trustProxy: flag(env, 'TRUST_PROXY'),
+    connectionsCorsOrigins: originList(env.CONNECTIONS_CORS_ORIGINS),
     limits: {
       maxBodyBytes: positiveInteger(env, 'MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes),
       maxConnections: positiveInteger(env, 'MAX_CONNECTIONS', DEFAULT_LIMITS.maxConnections),
-      headersTimeoutMs: DEFAULT_LIMITS.headersTimeoutMs,
-      requestTimeoutMs: DEFAULT_LIMITS.requestTimeoutMs,
     },
-  };
+  });
+}
+
+/** What the site is built with, so the widgets and the in-page endpoint agree with the server. */
+export function siteEndpointConfig(config: EndpointConfig): SiteEndpointConfig {
+  return {branding: config.branding, basePath: config.basePath};
 }

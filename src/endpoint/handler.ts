@@ -14,8 +14,7 @@
  *   OPTIONS anything             CORS preflight
  * Paths outside basePath get 404: the Node server only routes /qbwc* here.
  */
-import {defaultBranding} from '../branding';
-import {DEFAULT_BASE_PATH, DEFAULT_LIMITS} from './config';
+import {DEFAULT_BASE_PATH, DEFAULT_LIMITS, endpointConfig, type EndpointSettings} from './config';
 import {readStreamWithin} from './read-within';
 import {buildFault, buildResponse, parseRequest, SoapCodecError, type SoapFaultCode} from '../qbwc/soap';
 import {
@@ -63,28 +62,16 @@ export interface Endpoint {
 }
 
 export interface EndpointOptions {
-  basePath?: string;
-  /** Largest request body accepted, in UTF-8 bytes. Default 1 MiB. */
-  maxBodyBytes?: number;
+  /**
+   * Branding, base path, public origin, proxy trust, CORS origins and limits: an EndpointConfig
+   * (from endpointConfigFromEnv) or just the settings that differ from the defaults.
+   */
+  config?: EndpointSettings;
   service?: TestService;
   /** Used when no service is given (the store defaults to one in this process's memory). */
   serviceOptions?: Partial<TestServiceOptions>;
   /** Test credentials one client address may be issued per minute. Default 30. */
   issueRatePerMinute?: number;
-  /** Origins of other sites allowed to issue credentials from a browser (CORS on /connections). */
-  connectionsCorsOrigins?: readonly string[];
-  productName?: string;
-  /** AppName written into issued .qwc files. */
-  appName?: string;
-  /** Where people get human help, linked from the support page. */
-  helpUrl?: string;
-  /** e.g. 'https://connect.example.com': used for WSDL and .qwc addresses instead of the Host header. */
-  publicOrigin?: string;
-  /**
-   * Believe X-Forwarded-Host and X-Forwarded-Proto, taking their last value (the one the nearest
-   * proxy wrote). Off by default: anyone can send those headers.
-   */
-  trustProxy?: boolean;
   /** Told about unexpected exceptions (never about request bodies), e.g. to log them. */
   onInternalError?: (error: unknown) => void;
   /** Serves POST /qbwc/relay, which calls a person's own service for the connection check (see relay.ts). */
@@ -209,13 +196,10 @@ interface RequestBody {
 }
 
 export function createEndpoint(options: EndpointOptions = {}): Endpoint {
-  const basePath = splitUrl(options.basePath ?? DEFAULT_BASE_PATH).path;
-  const maxBodyBytes = Math.max(1024, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-  const productName = options.productName ?? defaultBranding.productName;
-  const appName = options.appName ?? defaultBranding.appName;
-  const helpUrl = options.helpUrl ?? defaultBranding.supportUrl;
-  const publicOrigin = options.publicOrigin?.replace(/\/+$/, '');
-  const trustProxy = options.trustProxy === true;
+  const config = endpointConfig(options.config);
+  const {basePath, publicOrigin, trustProxy} = config;
+  const maxBodyBytes = Math.max(1024, config.limits.maxBodyBytes);
+  const {productName, appName, supportUrl: helpUrl} = config.branding;
   const onInternalError = options.onInternalError;
   const service =
     options.service ??
@@ -234,7 +218,7 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     ...(options.issueRatePerMinute !== undefined ? {perMinute: options.issueRatePerMinute} : {}),
     ...(options.serviceOptions?.now ? {now: options.serviceOptions.now} : {}),
   });
-  const connectionsCorsOrigins = new Set((options.connectionsCorsOrigins ?? []).map((origin) => origin.replace(/\/+$/, '')));
+  const connectionsCorsOrigins = new Set(config.connectionsCorsOrigins);
   const wsdlCache = new Map<string, string>();
 
   /**

@@ -6,7 +6,7 @@ import type {Duplex} from 'node:stream';
 import sirv from 'sirv';
 import compression from 'compression';
 import type {SessionStore} from '../qbwc/session-store';
-import {DEFAULT_BASE_PATH, DEFAULT_LIMITS, type EndpointLimits} from './config';
+import {endpointConfig, type EndpointSettings} from './config';
 import {createEndpoint, type Endpoint} from './handler';
 import type {Relay} from './relay';
 import {inlineScriptHashes} from './inline-script-hashes';
@@ -20,20 +20,15 @@ export interface ServerOptions {
   /** The production build to serve beside the endpoint; null serves the endpoint alone. */
   buildDir: string | null;
   endpoint?: Endpoint;
-  productName?: string;
-  appName?: string;
-  helpUrl?: string;
-  /** The origin to advertise (WSDL, issued .qwc files); also turns on HSTS when it is https. */
-  publicOrigin?: string;
-  /** Believe X-Forwarded-Host/-Proto from the proxy in front (their last value). */
-  trustProxy?: boolean;
-  limits?: Partial<EndpointLimits>;
+  /**
+   * Branding, base path, public origin (advertised in the WSDL and issued .qwc files; https also
+   * turns on HSTS), proxy trust, CORS origins and limits: see config.ts.
+   */
+  config?: EndpointSettings;
   /** Told about every unexpected error, once, without request data. Default: one line on stderr. */
   onInternalError?: (error: unknown) => void;
   /** Where sessions live when no endpoint is given (default: this process's memory). Closed with the server. */
   store?: SessionStore;
-  /** Other sites' origins allowed to request test connections from a browser (CONNECTIONS_CORS_ORIGINS). */
-  connectionsCorsOrigins?: readonly string[];
   /** POST /qbwc/relay for the connection check's own-service target (see relay.ts, node-relay.ts). */
   relay?: Relay;
 }
@@ -69,29 +64,24 @@ function logInternalError(error: unknown): void {
  * forged forwarded headers (ignored unless trustProxy), framing and content sniffing (headers).
  */
 export function startServer(options: ServerOptions): Promise<RunningServer> {
-  const limits: EndpointLimits = {...DEFAULT_LIMITS, ...options.limits};
+  const config = endpointConfig(options.config);
+  const {limits} = config;
   const onInternalError = options.onInternalError ?? logInternalError;
   const endpoint =
     options.endpoint ??
     createEndpoint({
-      maxBodyBytes: limits.maxBodyBytes,
+      config,
       onInternalError,
-      trustProxy: options.trustProxy === true,
-      ...(options.productName ? {productName: options.productName} : {}),
-      ...(options.appName ? {appName: options.appName} : {}),
-      ...(options.helpUrl ? {helpUrl: options.helpUrl} : {}),
-      ...(options.publicOrigin ? {publicOrigin: options.publicOrigin} : {}),
       ...(options.store ? {serviceOptions: {store: options.store}} : {}),
-      ...(options.connectionsCorsOrigins ? {connectionsCorsOrigins: options.connectionsCorsOrigins} : {}),
       ...(options.relay ? {relay: options.relay} : {}),
     });
   const headers = securityHeaders({
     inlineScriptHashes: options.buildDir ? inlineScriptHashes(options.buildDir) : [],
-    ...(options.publicOrigin ? {publicOrigin: options.publicOrigin} : {}),
+    ...(config.publicOrigin ? {publicOrigin: config.publicOrigin} : {}),
   });
   const handleEndpoint = createNodeEndpointListener(endpoint, {headers, onInternalError});
   const handleSite = options.buildDir ? createSiteHandler(options.buildDir, headers) : null;
-  const prefix = endpoint.basePath || DEFAULT_BASE_PATH;
+  const prefix = endpoint.basePath;
 
   function dispatch(req: IncomingMessage, res: ServerResponse): void {
     res.on('error', () => undefined);

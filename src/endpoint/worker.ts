@@ -1,9 +1,10 @@
 /**
  * The endpoint as a Cloudflare Worker: the same Web-standard handler, sessions in a Durable Object
  * (store/durable-object.ts), and the built site served as the Worker's static assets. Requests
- * under /qbwc reach the handler; everything else is an asset. Only Web-standard APIs are used here
+ * under the endpoint's base path (/qbwc) reach the handler; everything else is an asset. Only Web-standard APIs are used here
  * and in everything this imports (scripts/edge-runtime.ts bundles it for workerd and checks).
  */
+import {endpointConfigFromEnv} from './config';
 import {createEndpoint, type Endpoint} from './handler';
 import {createDurableObjectStore, SessionStoreObject} from './store/durable-object';
 
@@ -13,25 +14,25 @@ export interface WorkerEnv {
   SESSIONS: DurableObjectNamespace<SessionStoreObject>;
   /** The built site (Workers static assets); absent when the Worker serves the endpoint alone. */
   ASSETS?: WorkerAssets;
-  /** The origin to advertise in the WSDL and issued .qwc files (else the request's own). */
-  PUBLIC_ORIGIN?: string;
-  /** Comma-separated origins of other sites allowed to issue test connections from a browser. */
-  CONNECTIONS_CORS_ORIGINS?: string;
-  BRAND_PRODUCT_NAME?: string;
+  /**
+   * The same settings as `npm run serve` reads from its environment (PUBLIC_ORIGIN, BRAND_*,
+   * CONNECTIONS_CORS_ORIGINS, TRUST_PROXY, MAX_BODY_BYTES), as the Worker's text variables.
+   */
+  [setting: string]: unknown;
 }
 
-const ENDPOINT_PREFIX = '/qbwc';
+/** The Worker's text variables, the shape endpointConfigFromEnv reads. */
+function textBindings(env: WorkerEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
 // One endpoint per isolate; every isolate shares the one Durable Object that holds sessions.
 let endpoint: Endpoint | undefined;
 
 function endpointFor(env: WorkerEnv): Endpoint {
   endpoint ??= createEndpoint({
+    config: endpointConfigFromEnv(textBindings(env)),
     serviceOptions: {store: createDurableObjectStore(() => env.SESSIONS.get(env.SESSIONS.idFromName('sessions')))},
-    ...(env.PUBLIC_ORIGIN ? {publicOrigin: env.PUBLIC_ORIGIN} : {}),
-    ...(env.BRAND_PRODUCT_NAME ? {productName: env.BRAND_PRODUCT_NAME} : {}),
-    ...(env.CONNECTIONS_CORS_ORIGINS
-      ? {connectionsCorsOrigins: env.CONNECTIONS_CORS_ORIGINS.split(',').map((origin) => origin.trim())}
-      : {}),
   });
   return endpoint;
 }
@@ -39,11 +40,12 @@ function endpointFor(env: WorkerEnv): Endpoint {
 export default {
   async fetch(request: Request, env: WorkerEnv): Promise<Response> {
     const {pathname} = new URL(request.url);
-    if (pathname === ENDPOINT_PREFIX || pathname.startsWith(`${ENDPOINT_PREFIX}/`)) {
-      return endpointFor(env).fetch(request, request.headers.get('cf-connecting-ip') ?? undefined);
+    const endpoint = endpointFor(env);
+    if (pathname === endpoint.basePath || pathname.startsWith(`${endpoint.basePath}/`)) {
+      return endpoint.fetch(request, request.headers.get('cf-connecting-ip') ?? undefined);
     }
     if (env.ASSETS) return env.ASSETS.fetch(request);
-    return new Response('Only the endpoint is served here: try /qbwc/support.', {
+    return new Response(`Only the endpoint is served here: try ${endpoint.basePath}/support.`, {
       status: 404,
       headers: {'content-type': 'text/plain; charset=utf-8'},
     });

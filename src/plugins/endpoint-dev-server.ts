@@ -11,7 +11,7 @@ interface DevMiddleware {
 }
 
 /**
- * `npm start` serves the SOAP test endpoint on the dev server's own origin, at /qbwc, so the
+ * `npm start` serves the SOAP test endpoint on the dev server's own origin, at its base path (/qbwc), so the
  * connection flow and a real Web Connector can reach it while the docs hot-reload.
  */
 export default function endpointDevServer(_context: LoadContext): Plugin {
@@ -21,24 +21,15 @@ export default function endpointDevServer(_context: LoadContext): Plugin {
       if (isServer || process.env.NODE_ENV === 'production') return {};
       // The same settings `npm run serve` reads, so branding reaches the WSDL and issued .qwc files.
       const config = endpointConfigFromEnv(process.env);
-      const listener = createNodeEndpointListener(
-        createEndpoint({
-          productName: config.branding.productName,
-          appName: config.branding.appName,
-          helpUrl: config.branding.supportUrl,
-          trustProxy: config.trustProxy,
-          maxBodyBytes: config.limits.maxBodyBytes,
-          ...(config.publicOrigin ? {publicOrigin: config.publicOrigin} : {}),
-        }),
-      );
+      const listener = createNodeEndpointListener(createEndpoint({config}));
       const devServer = {
         setupMiddlewares(middlewares: DevMiddleware[]) {
           middlewares.unshift({
             name: 'qbwc-endpoint',
-            path: '/qbwc',
+            path: config.basePath,
             // Mounted on a path, connect strips it from req.url; the endpoint expects the full path.
             middleware: (req, res) => {
-              req.url = req.originalUrl ?? `/qbwc${req.url === '/' ? '' : (req.url ?? '')}`;
+              req.url = req.originalUrl ?? `${config.basePath}${req.url === '/' ? '' : (req.url ?? '')}`;
               listener(req, res);
             },
           });

@@ -1,18 +1,17 @@
-import {useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode} from 'react';
+import {useId, useMemo, useRef, useState, type FormEvent, type ReactNode} from 'react';
 import CodeBlock from '@theme/CodeBlock';
 import clsx from 'clsx';
-import {createFetchTransport, createInPageTransport, getBrowserEndpoint} from '../../endpoint/browser-endpoint';
+import {createFetchTransport} from '../../endpoint/browser-endpoint';
 import {describeOutcome, describeStepStatus, scenarioOptions, type CheckTarget, type Scenario} from '../kit/session/check-state';
 import {checkServiceUrl, diagnoseFetchFailure} from './service-targets';
-import {ENDPOINT_PATH, hasRelay, hasServerEndpoint, issueConnection, type IssuedConnection} from '../kit/test-endpoint';
+import {issueConnection, type IssuedConnection} from '../kit/test-endpoint';
+import useTestEndpoint from '../kit/useTestEndpoint';
 import {createRelayTransport} from './relay-transport';
 import {buildSessionScript} from './session-script';
 import {useSessionRunner, type PreparedRun} from '../kit/session/useSessionRunner';
 import StepList from '../kit/session/StepList';
 import OutcomeReport from '../kit/session/OutcomeReport';
 import styles from './styles.module.css';
-
-type ServerAvailability = 'checking' | 'available' | 'unavailable';
 
 const targetOptions: readonly {value: CheckTarget; label: string; hint: string}[] = [
   {
@@ -51,27 +50,14 @@ export default function ConnectionCheckApp(): ReactNode {
   const [userName, setUserName] = useState('');
   const [password, setPassword] = useState('');
   const [urlError, setUrlError] = useState<string | null>(null);
-  const [server, setServer] = useState<ServerAvailability>('checking');
-  const [relay, setRelay] = useState(false);
+  const endpoint = useTestEndpoint({probeRelay: true});
+  const {server, relayAvailable: relay} = endpoint;
   const [issued, setIssued] = useState<IssuedConnection | null>(null);
   // What the last run was aimed at: the report describes that run, whatever is picked since.
   const [ranAgainst, setRanAgainst] = useState<{target: CheckTarget; url?: string; relayed?: boolean} | null>(null);
   const {state, run, reset} = useSessionRunner();
   const urlInput = useRef<HTMLInputElement>(null);
   const running = state.phase === 'running';
-
-  useEffect(() => {
-    let live = true;
-    void hasServerEndpoint((request) => fetch(request), window.location.origin).then((available) => {
-      if (live) setServer(available ? 'available' : 'unavailable');
-    });
-    void hasRelay((request) => fetch(request), window.location.origin).then((available) => {
-      if (live) setRelay(available);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const report = useMemo(
     () =>
@@ -82,7 +68,6 @@ export default function ConnectionCheckApp(): ReactNode {
   );
 
   function prepare(): ((signal: AbortSignal) => Promise<PreparedRun>) | null {
-    const origin = window.location.origin;
     if (target === 'custom') {
       const checked = checkServiceUrl(serviceUrl);
       if (!checked.ok) {
@@ -97,7 +82,7 @@ export default function ConnectionCheckApp(): ReactNode {
         setRanAgainst({target: 'custom', url, relayed: relay});
         if (relay) {
           return {
-            transport: createRelayTransport((request) => fetch(request), `${origin}${ENDPOINT_PATH}/relay`, url, signal),
+            transport: createRelayTransport(endpoint.fetcherFor('server'), endpoint.relayUrl, url, signal),
             credentials: {userName, password},
           };
         }
@@ -108,19 +93,14 @@ export default function ConnectionCheckApp(): ReactNode {
         };
       };
     }
-    const viaServer = target === 'this-site';
+    const place = target === 'this-site' ? 'server' : 'page';
     return async (signal) => {
       setIssued(null);
-      setRanAgainst(viaServer ? {target, url: `${origin}${ENDPOINT_PATH}`} : {target});
-      const endpoint = viaServer ? null : getBrowserEndpoint();
-      const connection = await issueConnection(
-        endpoint ? (request) => endpoint.fetch(request) : (request) => fetch(request),
-        origin,
-        scenario,
-      );
+      setRanAgainst(place === 'server' ? {target, url: endpoint.url} : {target});
+      const connection = await issueConnection(endpoint.fetcherFor(place), endpoint.url, scenario);
       setIssued(connection);
       return {
-        transport: endpoint ? createInPageTransport(endpoint) : createFetchTransport(`${origin}${ENDPOINT_PATH}`, {signal}),
+        transport: endpoint.transportFor(place, signal),
         credentials: {userName: connection.userName, password: connection.password},
       };
     };

@@ -1,9 +1,9 @@
 import {downloadText} from '../kit/download';
 import {useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode} from 'react';
 import {QWC_MIME_TYPE} from '../../qbwc/qwc';
-import {createFetchTransport, createInPageTransport, getBrowserEndpoint} from '../../endpoint/browser-endpoint';
 import {describeOutcome} from '../kit/session/check-state';
-import {ENDPOINT_PATH, hasServerEndpoint, issueConnection, type FetchLike} from '../kit/test-endpoint';
+import {issueConnection} from '../kit/test-endpoint';
+import useTestEndpoint, {type EndpointPlace} from '../kit/useTestEndpoint';
 import {useSessionRunner} from '../kit/session/useSessionRunner';
 import {
   FLOW_STEPS,
@@ -46,17 +46,16 @@ function storeProgress(text: string | null): void {
   }
 }
 
-/** The server's endpoint over HTTP, or the one running in this page. */
-function fetcherFor(source: ConnectionSource): FetchLike {
-  if (source === 'server') return (request) => fetch(request);
-  const endpoint = getBrowserEndpoint();
-  return (request) => endpoint.fetch(request);
+/** Where the widget kit's calls for a connection go: the server's endpoint over HTTP, or the one in this page. */
+function placeOf(source: ConnectionSource): EndpointPlace {
+  return source === 'server' ? 'server' : 'page';
 }
 
 /** The guided connection flow at /connect. */
 export default function ConnectionFlowApp(): ReactNode {
   const [progress, dispatch] = useReducer(flowReducer, null, () => parseProgress(readStoredProgress(), Date.now()));
-  const [serverCheck] = useState(() => hasServerEndpoint((request) => fetch(request), window.location.origin));
+  const endpoint = useTestEndpoint();
+  const {serverCheck, fetcherFor, transportFor} = endpoint;
   const [issuing, setIssuing] = useState(false);
   const [issueError, setIssueError] = useState<string | null>(null);
   const [downloadedName, setDownloadedName] = useState<string | null>(null);
@@ -89,7 +88,7 @@ export default function ConnectionFlowApp(): ReactNode {
     setIssueError(null);
     try {
       const source: ConnectionSource = (await serverCheck) ? 'server' : 'in-page';
-      const issued = await issueConnection(fetcherFor(source), window.location.origin, 'healthy');
+      const issued = await issueConnection(fetcherFor(placeOf(source)), endpoint.url, 'healthy');
       const fresh: FlowConnection = {...issued, source};
       dispatch({type: 'issued', connection: fresh});
       return fresh;
@@ -99,7 +98,7 @@ export default function ConnectionFlowApp(): ReactNode {
     } finally {
       setIssuing(false);
     }
-  }, [serverCheck]);
+  }, [serverCheck, fetcherFor, endpoint.url]);
 
   async function onDownload() {
     const target = connection ?? (await issue());
@@ -133,8 +132,8 @@ export default function ConnectionFlowApp(): ReactNode {
   useEffect(() => {
     if (!waiting || !connection) return undefined;
     const {source, userName} = connection;
-    const fetcher = fetcherFor(source);
-    const url = `${window.location.origin}${ENDPOINT_PATH}/sessions?user=${encodeURIComponent(userName)}`;
+    const fetcher = fetcherFor(placeOf(source));
+    const url = `${endpoint.url}/sessions?user=${encodeURIComponent(userName)}`;
     let stopped = false;
     let inFlight = false;
     async function poll() {
@@ -182,18 +181,14 @@ export default function ConnectionFlowApp(): ReactNode {
       window.clearInterval(timer);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [waiting, connection]);
+  }, [waiting, connection, fetcherFor, endpoint.url]);
 
   async function onSimulate() {
     if (!connection) return;
     simulating.current = true;
-    const source = connection.source;
-    const origin = window.location.origin;
+    const place = placeOf(connection.source);
     await simulation.run(async (signal) => ({
-      transport:
-        source === 'server'
-          ? createFetchTransport(`${origin}${ENDPOINT_PATH}`, {signal})
-          : createInPageTransport(getBrowserEndpoint()),
+      transport: transportFor(place, signal),
       credentials: {userName: connection.userName, password: connection.password},
     }));
     pollNow.current();

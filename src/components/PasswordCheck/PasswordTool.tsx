@@ -3,7 +3,7 @@ import Link from '@docusaurus/Link';
 import clsx from 'clsx';
 import {checkPassword, generatePassword} from '../../qbwc/password';
 import {troubleshootingHref} from '../../qbwc/troubleshooting';
-import {ENDPOINT_PATH, issueConnection} from '../kit/test-endpoint';
+import {issueConnection} from '../kit/test-endpoint';
 import useTestEndpoint, {type EndpointPlace} from '../kit/useTestEndpoint';
 import {copyText} from '../kit/clipboard';
 import kit from '../kit/kit.module.css';
@@ -60,7 +60,7 @@ export default function PasswordTool({headingLevel = 3}: PasswordToolProps): Rea
     setOutcome(null);
     setVerifyStatus('Creating a test user…');
     try {
-      const connection = await issueConnection(endpoint.fetcherFor(target), endpoint.origin, 'healthy');
+      const connection = await issueConnection(endpoint.fetcherFor(target), endpoint.url, 'healthy');
       setUserName(connection.userName);
       setPassword(connection.password);
       setVerifyStatus(
@@ -226,7 +226,9 @@ export default function PasswordTool({headingLevel = 3}: PasswordToolProps): Rea
               value={target === 'server' ? 'server' : 'browser'}
               onChange={(event) => setTarget(event.target.value === 'server' ? 'server' : 'page')}>
               <option value="browser">The test endpoint in this browser</option>
-              {endpoint.serverAvailable && <option value="server">This site’s server ({ENDPOINT_PATH})</option>}
+              {endpoint.server === 'available' && (
+                <option value="server">This site’s server ({new URL(endpoint.url).pathname})</option>
+              )}
             </select>
           </div>
           <div className={styles.field}>

@@ -25,6 +25,7 @@ import {
 } from '../../qbwc/qwc';
 import {troubleshootingHref} from '../../qbwc/troubleshooting';
 import {withLoopbackAsLocalhost} from '../../qbwc/url-rules';
+import {defaultBranding} from '../../branding';
 
 export type TextField = QwcTextField;
 export type BooleanField = QwcBooleanField;
@@ -209,7 +210,7 @@ export function firstErrorField(issues: readonly QwcIssue[]): keyof QwcModel | u
 export function brandedEndpointUrls(endpointUrl: string, origin: string): {appUrl: string; appSupport: string} {
   let endpoint: URL;
   try {
-    endpoint = withLoopbackAsLocalhost(new URL(endpointUrl || '/qbwc', origin));
+    endpoint = withLoopbackAsLocalhost(new URL(endpointUrl || defaultBranding.endpointUrl, origin));
   } catch {
     return {appUrl: endpointUrl, appSupport: ''};
   }

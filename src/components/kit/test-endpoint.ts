@@ -9,9 +9,7 @@ import {isTestScenario, type TestScenario} from '../../qbwc/session-store';
 /** A fetch-shaped function: the window's fetch, or the in-page endpoint's. */
 export type FetchLike = (request: Request) => Promise<Response>;
 
-export const ENDPOINT_PATH = '/qbwc';
-
-/** What POST /qbwc/connections answers: one test user, its password and its .qwc file. */
+/** What POST <endpoint>/connections answers: one test user, its password and its .qwc file. */
 export interface IssuedConnection {
   userName: string;
   password: string;
@@ -40,12 +38,16 @@ export function readIssuedConnection(value: unknown): IssuedConnection | null {
   return {userName, password, qwc, qwcFileName, scenario, expiresAt: expiry.toISOString()};
 }
 
-/** Asks the endpoint at `origin` for a new test user; throws an Error whose message a person can read. */
-export async function issueConnection(fetcher: FetchLike, origin: string, scenario: TestScenario): Promise<IssuedConnection> {
+/** Asks the endpoint at `endpointUrl` for a new test user; throws an Error whose message a person can read. */
+export async function issueConnection(
+  fetcher: FetchLike,
+  endpointUrl: string,
+  scenario: TestScenario,
+): Promise<IssuedConnection> {
   let response: Response;
   try {
     response = await fetcher(
-      new Request(`${origin}${ENDPOINT_PATH}/connections`, {
+      new Request(`${endpointUrl}/connections`, {
         method: 'POST',
         headers: {'content-type': 'application/json'},
         body: JSON.stringify({scenario}),
@@ -66,14 +68,14 @@ export async function issueConnection(fetcher: FetchLike, origin: string, scenar
 }
 
 /**
- * True when GET /qbwc/health answers 2xx on this origin, meaning a server runs the endpoint here.
+ * True when GET <endpointUrl>/health answers 2xx, meaning a server runs the endpoint there.
  * The body is read to the end, so the request is finished and the page can reach network idle.
  */
-export async function hasServerEndpoint(fetcher: FetchLike, origin: string, timeoutMs = 4000): Promise<boolean> {
+export async function hasServerEndpoint(fetcher: FetchLike, endpointUrl: string, timeoutMs = 4000): Promise<boolean> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await fetcher(new Request(`${origin}${ENDPOINT_PATH}/health`, {signal: controller.signal}));
+    const response = await fetcher(new Request(`${endpointUrl}/health`, {signal: controller.signal}));
     await response.arrayBuffer();
     return response.ok;
   } catch {
@@ -100,12 +102,12 @@ export function fetcherTransport(fetcher: FetchLike, url: string, signal?: Abort
   };
 }
 
-/** True when this site's server offers the relay (GET /qbwc/relay), which reaches services a browser may not read. */
-export async function hasRelay(fetcher: FetchLike, origin: string, timeoutMs = 4000): Promise<boolean> {
+/** True when this site's server offers the relay (GET <endpointUrl>/relay), which reaches services a browser may not read. */
+export async function hasRelay(fetcher: FetchLike, endpointUrl: string, timeoutMs = 4000): Promise<boolean> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await fetcher(new Request(`${origin}${ENDPOINT_PATH}/relay`, {signal: controller.signal}));
+    const response = await fetcher(new Request(`${endpointUrl}/relay`, {signal: controller.signal}));
     const body = (await response.json().catch(() => null)) as {relay?: unknown} | null;
     return response.ok && body?.relay === 'ready';
   } catch {

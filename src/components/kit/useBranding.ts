@@ -1,9 +1,7 @@
-import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
-import {defaultBranding, type Branding} from '@site/src/branding';
+import type {Branding} from '@site/src/branding';
+import useSiteEndpoint from './useSiteEndpoint';
 
-/** The site's branding, as configured at build time (see src/branding.ts). */
+/** The site's branding, as configured at build time (see src/branding.ts and src/endpoint/config.ts). */
 export default function useBranding(): Branding {
-  const {siteConfig} = useDocusaurusContext();
-  const configured = siteConfig.customFields?.branding as Partial<Branding> | undefined;
-  return {...defaultBranding, ...configured};
+  return useSiteEndpoint().branding;
 }

@@ -1,44 +1,72 @@
-import {useCallback, useEffect, useState} from 'react';
+import {useCallback, useEffect, useMemo, useState} from 'react';
 import type {Transport} from '../../qbwc/client';
 import {getBrowserEndpoint} from '../../endpoint/browser-endpoint';
-import {ENDPOINT_PATH, fetcherTransport, hasServerEndpoint, type FetchLike} from './test-endpoint';
+import {fetcherTransport, hasRelay, hasServerEndpoint, type FetchLike} from './test-endpoint';
+import useSiteEndpoint from './useSiteEndpoint';
 
 /** Where a widget's calls go: the endpoint inside this page, or the one on this site's server. */
 export type EndpointPlace = 'page' | 'server';
 
+/** Whether this site's server runs the endpoint: not known for a moment after the widget mounts. */
+export type ServerAvailability = 'checking' | 'available' | 'unavailable';
+
 export interface TestEndpoint {
-  /** Whether this site's server runs the endpoint (known a moment after the widget mounts). */
-  serverAvailable: boolean;
+  server: ServerAvailability;
+  /** Resolves once the server has been asked: true when it runs the endpoint. */
+  serverCheck: Promise<boolean>;
+  /** Whether the server offers the relay to other services (only asked when the widget wants it). */
+  relayAvailable: boolean;
   /** This origin, where the endpoint's URLs start. */
   origin: string;
   /** The SOAP endpoint's address, as a .qwc file or a curl command would name it. */
   url: string;
+  /** Where the relay answers (POST), when relayAvailable. */
+  relayUrl: string;
   fetcherFor(place: EndpointPlace): FetchLike;
   transportFor(place: EndpointPlace, signal?: AbortSignal): Transport;
 }
 
-/** The bundled test endpoint for a widget: one fetcher, transport and URL per place, and whether a server is there. */
-export default function useTestEndpoint(): TestEndpoint {
-  const [serverAvailable, setServerAvailable] = useState(false);
-  useEffect(() => {
-    let cancelled = false;
-    void hasServerEndpoint((request) => fetch(request), window.location.origin).then((available) => {
-      if (!cancelled) setServerAvailable(available);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+const windowFetch: FetchLike = (request) => fetch(request);
+
+/**
+ * The bundled test endpoint for a widget, at the base path the site was built with: one fetcher,
+ * transport and URL per place, and whether a server (and its relay) is there.
+ */
+export default function useTestEndpoint({probeRelay = false}: {probeRelay?: boolean} = {}): TestEndpoint {
+  const site = useSiteEndpoint();
   const origin = window.location.origin;
-  const url = `${origin}${ENDPOINT_PATH}`;
-  const fetcherFor = useCallback((place: EndpointPlace): FetchLike => {
-    if (place === 'server') return (request) => fetch(request);
-    const endpoint = getBrowserEndpoint();
-    return (request) => endpoint.fetch(request);
-  }, []);
+  const url = `${origin}${site.basePath}`;
+  const [serverCheck] = useState(() => hasServerEndpoint(windowFetch, url));
+  const [server, setServer] = useState<ServerAvailability>('checking');
+  const [relayAvailable, setRelayAvailable] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void serverCheck.then((available) => {
+      if (live) setServer(available ? 'available' : 'unavailable');
+    });
+    if (probeRelay) {
+      void hasRelay(windowFetch, url).then((available) => {
+        if (live) setRelayAvailable(available);
+      });
+    }
+    return () => {
+      live = false;
+    };
+  }, [serverCheck, probeRelay, url]);
+  const fetcherFor = useCallback(
+    (place: EndpointPlace): FetchLike => {
+      if (place === 'server') return windowFetch;
+      const endpoint = getBrowserEndpoint(site);
+      return (request) => endpoint.fetch(request);
+    },
+    [site],
+  );
   const transportFor = useCallback(
     (place: EndpointPlace, signal?: AbortSignal) => fetcherTransport(fetcherFor(place), url, signal),
     [fetcherFor, url],
   );
-  return {serverAvailable, origin, url, fetcherFor, transportFor};
+  return useMemo(
+    () => ({server, serverCheck, relayAvailable, origin, url, relayUrl: `${url}/relay`, fetcherFor, transportFor}),
+    [server, serverCheck, relayAvailable, origin, url, fetcherFor, transportFor],
+  );
 }

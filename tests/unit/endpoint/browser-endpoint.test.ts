@@ -3,18 +3,31 @@ import type {AddressInfo} from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createFetchTransport, createInPageTransport, getBrowserEndpoint} from '../../../src/endpoint/browser-endpoint';
 import {createEndpoint} from '../../../src/endpoint/handler';
+import {defaultBranding} from '../../../src/branding';
 import {runSession} from '../../../src/qbwc/client';
 import {parseRequest, parseResponse} from '../../../src/qbwc/soap';
 
+const SITE = {branding: {...defaultBranding, productName: 'Acme Books Sync', appName: 'Acme Sync'}, basePath: '/qbwc'};
+
 describe('getBrowserEndpoint', () => {
   it('creates one endpoint lazily and returns it every time', () => {
-    const first = getBrowserEndpoint();
-    expect(getBrowserEndpoint()).toBe(first);
+    const first = getBrowserEndpoint(SITE);
+    expect(getBrowserEndpoint(SITE)).toBe(first);
     expect(first.basePath).toBe('/qbwc');
   });
 
+  it("names the site's configured product in what it answers", async () => {
+    const support = await getBrowserEndpoint(SITE).fetch(new Request('http://x.test/qbwc/support'));
+    expect(await support.text()).toContain('Acme Books Sync: Web Connector test endpoint');
+    const issued = await getBrowserEndpoint(SITE).fetch(
+      new Request('http://x.test/qbwc/connections', {method: 'POST', headers: {'content-type': 'application/json'}, body: '{}'}),
+    );
+    const {qwc} = (await issued.json()) as {qwc: string};
+    expect(qwc).toContain('<AppName>Acme Sync test</AppName>');
+  });
+
   it('runs a session in the page, exchanging real SOAP text', async () => {
-    const endpoint = getBrowserEndpoint();
+    const endpoint = getBrowserEndpoint(SITE);
     const issued = await endpoint.service.issueConnection({
       endpointUrl: 'https://x.test/qbwc',
       supportUrl: 'https://x.test/qbwc/support',

@@ -137,7 +137,7 @@ describe('POST /qbwc errors', () => {
   });
 
   it('refuses a body over the limit with 413', async () => {
-    const small = createEndpoint({maxBodyBytes: 2048});
+    const small = createEndpoint({config: {limits: {maxBodyBytes: 2048}}});
     const big = buildRequest('getLastError', {ticket: 'x'.repeat(4000)});
     expectFault(await soapPost(small, 'getLastError', big), 413);
     // Multi-byte text counts in UTF-8 bytes, not characters.
@@ -238,7 +238,7 @@ describe('POST /qbwc errors', () => {
 
 describe('other routes', () => {
   it('serves a WSDL with every method, addressed to the request origin', async () => {
-    const endpoint = createEndpoint({trustProxy: true});
+    const endpoint = createEndpoint({config: {trustProxy: true}});
     const response = await call(endpoint, {url: '/qbwc?wsdl'});
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/xml; charset=utf-8');
@@ -260,7 +260,7 @@ describe('other routes', () => {
     const issuedPlain = await call(untrusting, {method: 'POST', url: '/qbwc/connections', headers: forged, body: '{}'});
     expect(issuedPlain.body).not.toContain('attacker.example');
 
-    const trusting = createEndpoint({trustProxy: true});
+    const trusting = createEndpoint({config: {trustProxy: true}});
     const wsdl = await call(trusting, {
       url: '/qbwc?wsdl',
       headers: {...forged, 'x-forwarded-host': 'attacker.example, proxy.example'},
@@ -268,12 +268,12 @@ describe('other routes', () => {
     expect(wsdl.body).toContain('location="https://proxy.example/qbwc"');
     expect(wsdl.body).not.toContain('attacker.example');
 
-    const pinned = createEndpoint({trustProxy: true, publicOrigin: 'https://help.example.com'});
+    const pinned = createEndpoint({config: {trustProxy: true, publicOrigin: 'https://help.example.com'}});
     expect((await call(pinned, {url: '/qbwc?wsdl', headers: forged})).body).toContain('location="https://help.example.com/qbwc"');
   });
 
   it("serves the support page with 200 HTML, the product name, and only the named user's last sync", async () => {
-    const endpoint = createEndpoint({productName: 'Acme <Sync>'});
+    const endpoint = createEndpoint({config: {branding: {productName: 'Acme <Sync>'}}});
     const empty = await call(endpoint, {url: '/qbwc/support'});
     expect(empty.status).toBe(200);
     expect(empty.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -316,7 +316,7 @@ describe('other routes', () => {
   });
 
   it('issues connections whose .qwc points at the request origin', async () => {
-    const endpoint = createEndpoint({trustProxy: true});
+    const endpoint = createEndpoint({config: {trustProxy: true}});
     const issued = await issue(endpoint, 'busy');
     expect(issued.scenario).toBe('busy');
     expect(new Date(issued.expiresAt).getTime()).toBeGreaterThan(Date.now());
@@ -326,7 +326,7 @@ describe('other routes', () => {
     expect(model?.userName).toBe(issued.userName);
     expect(issued.qwcFileName.endsWith('.qwc')).toBe(true);
 
-    const pinned = createEndpoint({publicOrigin: 'https://qb.example.org/'});
+    const pinned = createEndpoint({config: {publicOrigin: 'https://qb.example.org/'}});
     const fromPinned = await issue(pinned);
     expect(parseQwc(fromPinned.qwc).model?.appUrl).toBe('https://qb.example.org/qbwc');
   });
@@ -354,7 +354,7 @@ describe('other routes', () => {
   });
 
   it('sends CORS on /qbwc/connections only to configured origins and refuses issuing from other sites', async () => {
-    const endpoint = createEndpoint({connectionsCorsOrigins: ['https://help.example.com'], trustProxy: true});
+    const endpoint = createEndpoint({config: {connectionsCorsOrigins: ['https://help.example.com'], trustProxy: true}});
     const sameSite = await call(endpoint, {
       method: 'POST',
       url: '/qbwc/connections',
@@ -455,7 +455,7 @@ describe('other routes', () => {
   });
 
   it('works through fetch for GET routes and refuses oversized bodies by Content-Length', async () => {
-    const endpoint = createEndpoint({maxBodyBytes: 4096});
+    const endpoint = createEndpoint({config: {limits: {maxBodyBytes: 4096}}});
     const wsdl = await endpoint.fetch(new Request('https://connect.example.com/qbwc?wsdl'));
     expect(wsdl.status).toBe(200);
     expect(await wsdl.text()).toContain('location="https://connect.example.com/qbwc"');
@@ -488,7 +488,7 @@ describe('per-client issuing limit behind a proxy', () => {
   }
 
   it('counts the last X-Forwarded-For address when a proxy is trusted, and the socket address otherwise', async () => {
-    const trusting = createEndpoint({trustProxy: true});
+    const trusting = createEndpoint({config: {trustProxy: true}});
     const first = await issuedUntilRefused(trusting, {'x-forwarded-for': 'spoofed, 203.0.113.7'}, '10.0.0.1');
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThan(100);

@@ -53,7 +53,7 @@ describe('WSDL', () => {
 });
 
 describe('the soap npm package as a client', () => {
-  const endpoint = createEndpoint({productName: 'Soap Test'});
+  const endpoint = createEndpoint({config: {branding: {productName: 'Soap Test'}}});
   let server: Server;
   let url: string;
 

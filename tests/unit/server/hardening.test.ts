@@ -65,7 +65,7 @@ describe('the hardened Node server', () => {
       host: '127.0.0.1',
       buildDir: dir,
       onInternalError: (error) => errors.push(error),
-      limits: {headersTimeoutMs: 1_000, requestTimeoutMs: 1_000},
+      config: {limits: {headersTimeoutMs: 1_000, requestTimeoutMs: 1_000}},
     });
   });
   afterAll(() => server.close());
@@ -242,8 +242,7 @@ describe('connection limits and HSTS', () => {
       port: 0,
       host: '127.0.0.1',
       buildDir: null,
-      publicOrigin: 'https://help.example.com',
-      limits: {maxConnections: 2},
+      config: {publicOrigin: 'https://help.example.com', limits: {maxConnections: 2}},
     });
     const {hostname, port} = new URL(server.url);
     const held: Socket[] = [];

@@ -45,7 +45,9 @@ describe('docusaurus.config', () => {
 
   it('takes the product name from the one branding setting', async () => {
     const config = await loadConfig({BRAND_PRODUCT_NAME: 'Acme Books Sync'});
-    expect((config.customFields as {branding: {productName: string}}).branding.productName).toBe('Acme Books Sync');
+    expect((config.customFields as {endpoint: {branding: {productName: string}}}).endpoint.branding.productName).toBe(
+      'Acme Books Sync',
+    );
     expect(config.tagline).toContain('Acme Books Sync');
   });
 });

@@ -32,7 +32,7 @@ const expected: Record<Scenario, {result: string; tone: string; anchor?: string}
 describe('each scenario, end to end against the bundled endpoint', () => {
   it.each(scenarioOptions.map((option) => option.value))('%s', async (scenario) => {
     const {endpoint, transport} = inMemory();
-    const connection = await issueConnection((request) => endpoint.fetch(request), 'http://localhost:3000', scenario);
+    const connection = await issueConnection((request) => endpoint.fetch(request), 'http://localhost:3000/qbwc', scenario);
     expect(connection.scenario).toBe(scenario);
     const seen: string[] = [];
     const outcome = await runSession(transport, {userName: connection.userName, password: connection.password}, (step) =>

@@ -14,14 +14,14 @@ const issued = {
 };
 
 describe('issueConnection', () => {
-  it('posts the scenario to /qbwc/connections and reads the answer', async () => {
+  it('posts the scenario to <endpoint>/connections and reads the answer', async () => {
     const seen: Request[] = [];
     const connection = await issueConnection(
       async (request) => {
         seen.push(request);
         return new Response(JSON.stringify(issued), {status: 201, headers: {'content-type': 'application/json'}});
       },
-      'https://help.example',
+      'https://help.example/qbwc',
       'busy',
     );
     expect(seen[0]?.method).toBe('POST');
