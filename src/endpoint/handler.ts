@@ -408,7 +408,7 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     const address = `${originOf(req)}${basePath}`;
     let text = wsdlCache.get(address);
     if (text === undefined) {
-      text = buildWsdl(address);
+      text = buildWsdl(address, productName);
       if (wsdlCache.size >= 32) wsdlCache.clear();
       wsdlCache.set(address, text);
     }

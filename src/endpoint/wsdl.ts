@@ -43,7 +43,11 @@ function schemaElements(): unknown[] {
 }
 
 /** The WSDL text for a service reachable at `address` (the SOAP endpoint URL). */
-export function buildWsdl(address: string): string {
+/**
+ * The service description at `address`; `productName` names whose test endpoint it is (in the
+ * service's documentation, which WSDL tools show beside the service).
+ */
+export function buildWsdl(address: string, productName: string): string {
   const messages: unknown[] = [];
   const portOperations: unknown[] = [];
   const bindingOperations: unknown[] = [];
@@ -103,6 +107,7 @@ export function buildWsdl(address: string): string {
       },
       'wsdl:service': {
         '@_name': SERVICE_NAME,
+        'wsdl:documentation': `${productName}: QuickBooks Web Connector test endpoint`,
         'wsdl:port': {'@_name': PORT_TYPE, '@_binding': `tns:${PORT_TYPE}`, 'soap:address': {'@_location': address}},
       },
     },

@@ -38,7 +38,7 @@ function serve(endpoint: Endpoint): Promise<{server: Server; url: string}> {
 
 describe('WSDL', () => {
   it('is well-formed and declares every method in the intuit namespace', () => {
-    const wsdl = buildWsdl('https://connect.example.com/qbwc');
+    const wsdl = buildWsdl('https://connect.example.com/qbwc', 'Acme Books Sync');
     expect(XMLValidator.validate(wsdl)).toBe(true);
     expect(wsdl).toContain('targetNamespace="http://developer.intuit.com/"');
     for (const method of QBWC_METHOD_NAMES) {
