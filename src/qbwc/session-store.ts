@@ -160,6 +160,30 @@ export const DEFAULT_MAX_SESSIONS = 5_000;
 export const DEFAULT_MAX_STORE_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_SESSION_IDLE_TTL_MS = 15 * 60_000;
 
+/** How big a store may grow and how long a session lives: every store takes these options. */
+export interface SessionStoreBoundsOptions {
+  maxCredentials?: number;
+  maxPendingCredentials?: number;
+  maxSessions?: number;
+  /** Bytes all collections together may hold (approximate: strings counted as UTF-16). Default 64 MiB. */
+  maxBytes?: number;
+  /** Idle time after which a session expires. Default 15 minutes (give the service the same). */
+  sessionIdleTtlMs?: number;
+  log?: Partial<LogBounds>;
+  /** The clock (tests pass a fake one; give the service the same). */
+  now?: () => number;
+}
+
+/** The limits a store keeps, from its options (defaults filled in, nonsense raised to a floor). */
+export function storeLimits(options: SessionStoreBoundsOptions = {}): SessionStoreLimits {
+  return {
+    maxCredentials: Math.max(1, options.maxCredentials ?? DEFAULT_MAX_CREDENTIALS),
+    maxPendingCredentials: Math.max(1, options.maxPendingCredentials ?? DEFAULT_MAX_PENDING_CREDENTIALS),
+    maxSessions: Math.max(1, options.maxSessions ?? DEFAULT_MAX_SESSIONS),
+    maxBytes: Math.max(64 * 1024, options.maxBytes ?? DEFAULT_MAX_STORE_BYTES),
+  };
+}
+
 export function logBounds(bounds: Partial<LogBounds> = {}): LogBounds {
   return {
     sessionsPerUser: Math.max(1, Math.floor(bounds.sessionsPerUser ?? DEFAULT_LOG_BOUNDS.sessionsPerUser)),

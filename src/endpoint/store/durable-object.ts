@@ -7,8 +7,8 @@
  * the object starts again after being evicted while idle.
  */
 import {DurableObject, type DurableObjectState} from 'cloudflare:workers';
-import {SessionStoreUnavailableError, type SessionStore} from '../../qbwc/session-store';
-import {createMemorySessionStore, memoryStoreLimits, type MemorySessionStore, type StoredValue} from './memory';
+import {SessionStoreUnavailableError, type SessionStore, storeLimits} from '../../qbwc/session-store';
+import {createMemorySessionStore, type MemorySessionStore, type StoredValue} from './memory';
 
 type StoreCalls = Omit<SessionStore, 'limits' | 'close'>;
 
@@ -75,7 +75,7 @@ export function createDurableObjectStore(stub: () => DurableObjectStubOf<Session
   }
   return {
     // The object runs the memory store with its defaults.
-    limits: memoryStoreLimits(),
+    limits: storeLimits(),
     createCredential: forward('createCredential'),
     getCredential: forward('getCredential'),
     recordFailedLogin: forward('recordFailedLogin'),

@@ -9,34 +9,20 @@ import {
   appendStep,
   copyEntry,
   copySession,
-  DEFAULT_MAX_CREDENTIALS,
-  DEFAULT_MAX_PENDING_CREDENTIALS,
-  DEFAULT_MAX_SESSIONS,
-  DEFAULT_MAX_STORE_BYTES,
   DEFAULT_SESSION_IDLE_TTL_MS,
   logBounds,
   type CredentialActivity,
   type CredentialRecord,
   type FailedLogin,
-  type LogBounds,
   type LogStepChange,
   type SessionLogEntry,
   type SessionRecord,
   type SessionStore,
-  type SessionStoreLimits,
+  storeLimits,
+  type SessionStoreBoundsOptions,
 } from '../../qbwc/session-store';
 
-export interface MemorySessionStoreOptions {
-  maxCredentials?: number;
-  maxPendingCredentials?: number;
-  maxSessions?: number;
-  /** Bytes all collections together may hold (approximate: strings counted as UTF-16). Default 64 MiB. */
-  maxBytes?: number;
-  /** Idle time after which a session expires. Default 15 minutes (give the service the same). */
-  sessionIdleTtlMs?: number;
-  log?: Partial<LogBounds>;
-  /** The clock (tests pass a fake one; give the service the same). */
-  now?: () => number;
+export interface MemorySessionStoreOptions extends SessionStoreBoundsOptions {
   /**
    * Told about every record written or removed (evictions and expiry included), to mirror the
    * store into durable storage (the Durable Object does). Keys: c:<user>, s:<ticket>, a:<user>.
@@ -88,15 +74,6 @@ function remainingTtl(expiresAt: number, now: number): number {
   return Math.max(1, expiresAt - now);
 }
 
-export function memoryStoreLimits(options: MemorySessionStoreOptions = {}): SessionStoreLimits {
-  return {
-    maxCredentials: Math.max(1, options.maxCredentials ?? DEFAULT_MAX_CREDENTIALS),
-    maxPendingCredentials: Math.max(1, options.maxPendingCredentials ?? DEFAULT_MAX_PENDING_CREDENTIALS),
-    maxSessions: Math.max(1, options.maxSessions ?? DEFAULT_MAX_SESSIONS),
-    maxBytes: Math.max(64 * 1024, options.maxBytes ?? DEFAULT_MAX_STORE_BYTES),
-  };
-}
-
 export function createMemorySessionStore(options: MemorySessionStoreOptions = {}): MemorySessionStore {
   const now = options.now ?? Date.now;
   let restoring = false;
@@ -107,7 +84,7 @@ export function createMemorySessionStore(options: MemorySessionStoreOptions = {}
   };
   const gone = (reason: LRUCache.DisposeReason) => reason === 'evict' || reason === 'expire';
   const perf = {now};
-  const limits = memoryStoreLimits(options);
+  const limits = storeLimits(options);
   const idleTtl = options.sessionIdleTtlMs ?? DEFAULT_SESSION_IDLE_TTL_MS;
   const bounds = logBounds(options.log);
   // The byte budget, shared out by what each collection holds at most.

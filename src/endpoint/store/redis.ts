@@ -12,35 +12,29 @@
  */
 import Redis from 'ioredis';
 import {
-  DEFAULT_MAX_CREDENTIALS,
-  DEFAULT_MAX_PENDING_CREDENTIALS,
-  DEFAULT_MAX_SESSIONS,
-  DEFAULT_MAX_STORE_BYTES,
   DEFAULT_SESSION_IDLE_TTL_MS,
   logBounds,
   SessionStoreUnavailableError,
   type CredentialActivity,
   type CredentialRecord,
   type FailedLogin,
-  type LogBounds,
   type LogStepChange,
   type SessionLogEntry,
   type SessionRecord,
   type SessionStore,
-  type SessionStoreLimits,
+  storeLimits,
+  type SessionStoreBoundsOptions,
 } from '../../qbwc/session-store';
 
-export interface RedisSessionStoreOptions {
+/**
+ * Every string is clipped before it is stored and every collection is counted, so the count limits
+ * bound the bytes (maxBytes is not used); Redis' own maxmemory is the operator's second fence.
+ */
+export interface RedisSessionStoreOptions extends Omit<SessionStoreBoundsOptions, 'maxBytes'> {
   /** e.g. redis://127.0.0.1:6379 */
   url: string;
   /** Prepended to every key. Default "qbwc:". */
   keyPrefix?: string;
-  maxCredentials?: number;
-  maxPendingCredentials?: number;
-  maxSessions?: number;
-  sessionIdleTtlMs?: number;
-  log?: Partial<LogBounds>;
-  now?: () => number;
   /** Told when the connection fails (once per outage), e.g. to log it. */
   onUnavailable?: (error: unknown) => void;
 }
@@ -164,14 +158,7 @@ export interface RedisSessionStore extends SessionStore {
 export function createRedisSessionStore(options: RedisSessionStoreOptions): RedisSessionStore {
   const now = options.now ?? Date.now;
   const prefix = options.keyPrefix ?? 'qbwc:';
-  const limits: SessionStoreLimits = {
-    maxCredentials: Math.max(1, options.maxCredentials ?? DEFAULT_MAX_CREDENTIALS),
-    maxPendingCredentials: Math.max(1, options.maxPendingCredentials ?? DEFAULT_MAX_PENDING_CREDENTIALS),
-    maxSessions: Math.max(1, options.maxSessions ?? DEFAULT_MAX_SESSIONS),
-    // Every string is clipped before it is stored and every collection is counted, so the count
-    // limits bound the bytes; Redis' own maxmemory is the operator's second fence.
-    maxBytes: DEFAULT_MAX_STORE_BYTES,
-  };
+  const limits = storeLimits(options);
   const idleTtl = options.sessionIdleTtlMs ?? DEFAULT_SESSION_IDLE_TTL_MS;
   const bounds = logBounds(options.log);
   const keys = {
