@@ -1,4 +1,4 @@
-import {useEffect, useId, useRef, useState, type DragEvent, type ReactNode} from 'react';
+import {useEffect, useId, useRef, useState, type ReactNode} from 'react';
 import clsx from 'clsx';
 import {MAX_LOG_BYTES, refuseOversize} from '../../qbwc/log/decode';
 import WidgetErrorBoundary from '../kit/WidgetErrorBoundary';
@@ -6,6 +6,8 @@ import NotALogHelp from './NotALogHelp';
 import ReportView from './ReportView';
 import SharePanel from './SharePanel';
 import useLogReader, {type ReaderState} from './useLogReader';
+import FileDrop from '../kit/FileDrop';
+import kit from '../kit/kit.module.css';
 import styles from './styles.module.css';
 
 function progressText(state: Extract<ReaderState, {kind: 'working'}>): string {
@@ -31,7 +33,6 @@ function LogReader(): ReactNode {
   const id = useId();
   const {state, readFile, readText, redact} = useLogReader();
   const [pasted, setPasted] = useState('');
-  const [dragging, setDragging] = useState(false);
   const [refusal, setRefusal] = useState('');
   const summaryHeading = useRef<HTMLHeadingElement>(null);
   const lastShown = useRef<ReaderState | null>(null);
@@ -67,69 +68,37 @@ function LogReader(): ReactNode {
     readText(pasted, 'the pasted text');
   }
 
-  function onDrop(event: DragEvent<HTMLDivElement>) {
-    event.preventDefault();
-    setDragging(false);
-    const {files} = event.dataTransfer;
-    if (files.length === 0) {
-      const text = event.dataTransfer.getData('text/plain');
-      if (text) {
-        setPasted(text);
-        setRefusal('');
-        readText(text, 'the dropped text');
-      }
-      return;
-    }
-    readChosen(files[0]);
-  }
-
   const textId = `${id}-text`;
-  const fileId = `${id}-file`;
   const privacyId = `${id}-privacy`;
   const working = state.kind === 'working';
   const message = refusal || (state.kind === 'refused' ? state.message : '');
   const capMb = MAX_LOG_BYTES / (1024 * 1024);
 
   return (
-    <div className={styles.tool}>
-      <section className={styles.panel} aria-labelledby={`${id}-read`}>
-        <h3 id={`${id}-read`} className={styles.heading}>
+    <div className={kit.tool}>
+      <section className={kit.panel} aria-labelledby={`${id}-read`}>
+        <h3 id={`${id}-read`} className={kit.panelHeading}>
           Read a log
         </h3>
-        <p id={privacyId} className={styles.note}>
+        <p id={privacyId} className={kit.note}>
           <strong>Nothing leaves this page.</strong> The log is read by your browser, on your computer; it is not uploaded or
           stored.
         </p>
-        <div
-          className={clsx(styles.dropZone, dragging && styles.dropZoneActive)}
-          onDragOver={(event) => {
-            event.preventDefault();
-            event.dataTransfer.dropEffect = 'copy';
-            setDragging(true);
+        <FileDrop
+          label="Choose a log file"
+          accept=".txt,.log,text/plain"
+          dropHint={<>or drop QWCLog.txt here (up to {capMb} MB).</>}
+          groupLabel="Choose or drop a log file"
+          describedBy={privacyId}
+          disabled={working}
+          onFile={(file) => readChosen(file)}
+          onText={(text) => {
+            setPasted(text);
+            setRefusal('');
+            readText(text, 'the dropped text');
           }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
-          role="group"
-          aria-label="Choose or drop a log file">
-          <label htmlFor={fileId} className={styles.label}>
-            Choose a log file
-          </label>
-          <input
-            id={fileId}
-            type="file"
-            accept=".txt,.log,text/plain"
-            className={styles.fileInput}
-            aria-describedby={privacyId}
-            disabled={working}
-            onChange={(event) => {
-              readChosen(event.target.files?.[0]);
-              // Choosing the same file again (after another update) must read it again.
-              event.target.value = '';
-            }}
-          />
-          <p className={styles.muted}>or drop QWCLog.txt here (up to {capMb} MB).</p>
-        </div>
-        <label htmlFor={textId} className={styles.label}>
+        />
+        <label htmlFor={textId} className={kit.label}>
           Or paste the log, or an error message
         </label>
         <textarea

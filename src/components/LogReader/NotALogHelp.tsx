@@ -1,4 +1,5 @@
 import type {ReactNode} from 'react';
+import kit from '../kit/kit.module.css';
 import styles from './styles.module.css';
 
 interface Props {
@@ -9,8 +10,8 @@ interface Props {
 /** What a Web Connector log looks like and where to find it, for text that is not one. */
 export default function NotALogHelp({empty, source}: Props): ReactNode {
   return (
-    <section className={styles.panel} aria-labelledby="log-not-a-log">
-      <h3 id="log-not-a-log" className={styles.heading}>
+    <section className={kit.panel} aria-labelledby="log-not-a-log">
+      <h3 id="log-not-a-log" className={kit.panelHeading}>
         {empty ? `${source} holds no text` : `${source} is not a Web Connector log`}
       </h3>
       <p>

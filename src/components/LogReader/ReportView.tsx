@@ -87,8 +87,8 @@ function Versions({report}: {report: LogReport}): ReactNode {
 function Summary({report, source, summaryRef}: Props): ReactNode {
   const fromCodes = report.apps.length === 0 || report.shape !== 'log';
   return (
-    <section className={styles.panel} aria-labelledby={REPORT_IDS.summary}>
-      <h3 id={REPORT_IDS.summary} ref={summaryRef} tabIndex={-1} className={styles.heading}>
+    <section className={kit.panel} aria-labelledby={REPORT_IDS.summary}>
+      <h3 id={REPORT_IDS.summary} ref={summaryRef} tabIndex={-1} className={kit.panelHeading}>
         Summary
       </h3>
       <p>
@@ -166,8 +166,8 @@ function FindingRow({finding}: {finding: Finding}): ReactNode {
 
 function Findings({report}: {report: LogReport}): ReactNode {
   return (
-    <section className={styles.panel} aria-labelledby={REPORT_IDS.findings}>
-      <h3 id={REPORT_IDS.findings} className={styles.heading}>
+    <section className={kit.panel} aria-labelledby={REPORT_IDS.findings}>
+      <h3 id={REPORT_IDS.findings} className={kit.panelHeading}>
         Codes and messages found
       </h3>
       {report.findings.length === 0 ? (
@@ -220,8 +220,8 @@ function Run({run}: {run: RunSummary}): ReactNode {
 function Runs({apps}: {apps: AppSummary[]}): ReactNode {
   if (apps.length === 0) return null;
   return (
-    <section className={styles.panel} aria-labelledby={REPORT_IDS.runs}>
-      <h3 id={REPORT_IDS.runs} className={styles.heading}>
+    <section className={kit.panel} aria-labelledby={REPORT_IDS.runs}>
+      <h3 id={REPORT_IDS.runs} className={kit.panelHeading}>
         Runs
       </h3>
       {apps.map((app) => (
@@ -246,7 +246,7 @@ function Runs({apps}: {apps: AppSummary[]}): ReactNode {
 function Dialogs({report}: {report: LogReport}): ReactNode {
   if (report.dialogs.length === 0) return null;
   return (
-    <section className={styles.panel} aria-label="Error messages in the text">
+    <section className={kit.panel} aria-label="Error messages in the text">
       {report.dialogs.map((dialog) => (
         <dl key={dialog.line} className={styles.dialog}>
           {dialog.version && (

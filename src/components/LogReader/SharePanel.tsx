@@ -2,8 +2,9 @@ import {useEffect, useId, useState, type ReactNode} from 'react';
 import {MASK_KIND_NAMES, type RedactOptions, type RedactedLog} from '../../qbwc/log/redact';
 import type {LogReport} from '../../qbwc/log/diagnose';
 import {copyText} from '../kit/clipboard';
-import {downloadText} from './download';
+import {downloadText} from '../kit/download';
 import {REPORT_IDS} from './ReportView';
+import kit from '../kit/kit.module.css';
 import styles from './styles.module.css';
 
 interface Props {
@@ -45,16 +46,16 @@ export default function SharePanel({redact, source, report}: Props): ReactNode {
 
   async function download() {
     const made = await redacted();
-    downloadText(made.text, REDACTED_FILE_NAME);
+    downloadText(made.text, REDACTED_FILE_NAME, 'text/plain;charset=utf-8');
     setStatus(`Saved the redacted log as ${REDACTED_FILE_NAME}.`);
   }
 
   return (
-    <section className={styles.panel} aria-labelledby={REPORT_IDS.share}>
-      <h3 id={REPORT_IDS.share} className={styles.heading}>
+    <section className={kit.panel} aria-labelledby={REPORT_IDS.share}>
+      <h3 id={REPORT_IDS.share} className={kit.panelHeading}>
         Share with support
       </h3>
-      <p className={styles.note}>
+      <p className={kit.note}>
         Makes a copy of {source} with session tickets, user names, company file paths, e-mail addresses and the computer name in
         the company file lock replaced by masks such as <code>[user-1]</code>. The same value always gets the same mask, so
         support can still follow the log.

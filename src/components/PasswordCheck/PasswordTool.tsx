@@ -97,20 +97,20 @@ export default function PasswordTool({headingLevel = 3}: PasswordToolProps): Rea
   const formatId = `${id}-format`;
 
   return (
-    <div className={styles.tool}>
-      <section className={styles.panel} aria-labelledby={`${id}-check`}>
-        <Heading id={`${id}-check`} className={styles.heading}>
+    <div className={kit.tool}>
+      <section className={kit.panel} aria-labelledby={`${id}-check`}>
+        <Heading id={`${id}-check`} className={kit.panelHeading}>
           Check a password
         </Heading>
-        <p id={noteId} className={styles.note}>
+        <p id={noteId} className={kit.note}>
           <strong>Nothing is sent or stored.</strong> The check runs in your browser; the password only leaves this page if you
           click <em>Verify password</em> below.
         </p>
-        <p id={formatId} className={styles.note}>
+        <p id={formatId} className={kit.note}>
           Passwords from {productName} look like <code>K7QF-9MZX-2D4T-8HWC-R</code>: four groups of four capitals and digits, then
           one check character. Other passwords are checked only for what breaks any password.
         </p>
-        <label htmlFor={inputId} className={styles.label}>
+        <label htmlFor={inputId} className={kit.label}>
           Password as pasted
         </label>
         <div className={styles.row}>
@@ -206,18 +206,18 @@ export default function PasswordTool({headingLevel = 3}: PasswordToolProps): Rea
         </p>
       </section>
 
-      <section className={styles.panel} aria-labelledby={`${id}-verify`}>
-        <Heading id={`${id}-verify`} className={styles.heading}>
+      <section className={kit.panel} aria-labelledby={`${id}-verify`}>
+        <Heading id={`${id}-verify`} className={kit.panelHeading}>
           Verify against the test endpoint
         </Heading>
-        <p className={styles.note}>
+        <p className={kit.note}>
           Signs in with the password in the box above, exactly as it is, the way the Web Connector does: real SOAP calls (
           <code>serverVersion</code>, <code>clientVersion</code>, <code>authenticate</code>), then the session is closed. Test
           users expire after a week. It checks users of the test endpoint only, not of your live service.
         </p>
         <div className={styles.fields}>
           <div className={styles.field}>
-            <label htmlFor={targetId} className={styles.label}>
+            <label htmlFor={targetId} className={kit.label}>
               Test endpoint
             </label>
             <select
@@ -232,7 +232,7 @@ export default function PasswordTool({headingLevel = 3}: PasswordToolProps): Rea
             </select>
           </div>
           <div className={styles.field}>
-            <label htmlFor={userId} className={styles.label}>
+            <label htmlFor={userId} className={kit.label}>
               User name
             </label>
             <input
@@ -265,11 +265,11 @@ export default function PasswordTool({headingLevel = 3}: PasswordToolProps): Rea
         )}
       </section>
 
-      <section className={styles.panel} aria-labelledby={`${id}-generate`}>
-        <Heading id={`${id}-generate`} className={styles.heading}>
+      <section className={kit.panel} aria-labelledby={`${id}-generate`}>
+        <Heading id={`${id}-generate`} className={kit.panelHeading}>
           Generate a connector password
         </Heading>
-        <p className={styles.note}>
+        <p className={kit.note}>
           For integrators: a random password in the format this check understands (80 random bits in groups of four, plus a check
           character), so a customer’s typing mistakes can be named and corrected. Made in your browser; store only its hash.
         </p>
@@ -280,7 +280,7 @@ export default function PasswordTool({headingLevel = 3}: PasswordToolProps): Rea
         </div>
         {generated && (
           <div className={styles.field}>
-            <label htmlFor={generatedId} className={styles.label}>
+            <label htmlFor={generatedId} className={kit.label}>
               Generated password
             </label>
             <div className={styles.row}>

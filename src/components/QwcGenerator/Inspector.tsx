@@ -1,8 +1,9 @@
-import {useEffect, useId, useRef, useState, type DragEvent, type ReactNode} from 'react';
-import clsx from 'clsx';
+import {useEffect, useId, useRef, useState, type ReactNode} from 'react';
 import {qwcElement, type QwcIssue, type QwcModel} from '../../qbwc/qwc';
 import {inspectFileBytes, inspectText, refuseBySize, summarizeIssues, type InspectedFile} from './form-state';
 import IssueList from './IssueList';
+import FileDrop from '../kit/FileDrop';
+import kit from '../kit/kit.module.css';
 import styles from './styles.module.css';
 
 interface Props {
@@ -30,7 +31,6 @@ export default function Inspector({headingLevel, onLoad, onGoToField, advancedFi
   const Heading = `h${headingLevel}` as const;
   const SubHeading = `h${headingLevel + 1}` as 'h3' | 'h4';
   const [pasted, setPasted] = useState('');
-  const [dragging, setDragging] = useState(false);
   const [report, setReport] = useState<Report | null>(null);
   const [status, setStatus] = useState('');
   const resultHeading = useRef<HTMLHeadingElement>(null);
@@ -84,52 +84,25 @@ export default function Inspector({headingLevel, onLoad, onGoToField, advancedFi
     }
   }
 
-  function onDrop(event: DragEvent<HTMLDivElement>) {
-    event.preventDefault();
-    setDragging(false);
-    const files = event.dataTransfer.files;
-    void inspectFile(files[0], files.length > 1 ? 'Only the first of the dropped files was inspected. ' : '');
-  }
-
-  const fileId = `${id}-file`;
   const textId = `${id}-text`;
   const hintId = `${id}-hint`;
 
   return (
-    <section className={styles.inspector} aria-labelledby={`${id}-heading`}>
-      <Heading id={`${id}-heading`} className={styles.heading}>
+    <section className={kit.panel} aria-labelledby={`${id}-heading`}>
+      <Heading id={`${id}-heading`} className={kit.panelHeading}>
         Inspect an existing .qwc file
       </Heading>
       <p className={styles.help} id={hintId}>
         The file is read in your browser and never uploaded. Problems are listed below, and its values are loaded into the form so
         you can correct them and download a fixed copy.
       </p>
-      <div
-        className={clsx(styles.dropZone, dragging && styles.dropZoneActive)}
-        onDragOver={(event) => {
-          event.preventDefault();
-          event.dataTransfer.dropEffect = 'copy';
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}>
-        <label htmlFor={fileId} className={styles.label}>
-          Choose a .qwc file
-        </label>
-        <input
-          id={fileId}
-          type="file"
-          accept=".qwc,.xml,text/xml"
-          className={styles.fileInput}
-          aria-describedby={hintId}
-          onChange={(event) => {
-            void inspectFile(event.target.files?.[0]);
-            // Choosing the same file again after editing it must still inspect it.
-            event.target.value = '';
-          }}
-        />
-        <p className={styles.muted}>or drop the file here.</p>
-      </div>
+      <FileDrop
+        label="Choose a .qwc file"
+        accept=".qwc,.xml,text/xml"
+        dropHint="or drop the file here."
+        describedBy={hintId}
+        onFile={(file, others) => void inspectFile(file, others > 0 ? 'Only the first of the dropped files was inspected. ' : '')}
+      />
       <div className={styles.field}>
         <label htmlFor={textId} className={styles.label}>
           Or paste the file’s text

@@ -36,6 +36,8 @@ import FieldRow, {type ControlProps} from './FieldRow';
 import Inspector from './Inspector';
 import IssueList from './IssueList';
 import WidgetErrorBoundary from '../kit/WidgetErrorBoundary';
+import {downloadText} from '../kit/download';
+import kit from '../kit/kit.module.css';
 import styles from './styles.module.css';
 import {copyText} from '../kit/clipboard';
 
@@ -164,16 +166,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
 
   function download() {
     if (refuseWhileInvalid('download the file')) return;
-    const url = URL.createObjectURL(new Blob([xml], {type: QWC_MIME_TYPE}));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // The browser reads the blob asynchronously; revoking at once can cancel the download.
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadText(xml, fileName, QWC_MIME_TYPE);
     setActionStatus(`Downloaded ${fileName}.`);
   }
 
@@ -358,7 +351,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
   const summaryIssues = issues.filter((issue) => issue.field !== 'document');
 
   return (
-    <div className={styles.tool}>
+    <div className={kit.tool}>
       <Inspector
         headingLevel={headingLevel}
         onLoad={loadModel}
@@ -367,8 +360,8 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
         formHolds={edited ? `${holds}, with your changes` : holds}
       />
 
-      <section className={styles.generator} aria-labelledby={`${idPrefix}-heading`}>
-        <Heading id={`${idPrefix}-heading`} className={styles.heading}>
+      <section className={kit.panel} aria-labelledby={`${idPrefix}-heading`}>
+        <Heading id={`${idPrefix}-heading`} className={kit.panelHeading}>
           Make a .qwc file
         </Heading>
         <div className={styles.columns}>
