@@ -23,6 +23,8 @@ export interface EndpointConfig {
   /** Believe X-Forwarded-Host/-Proto (their last value, the one the nearest proxy wrote). */
   trustProxy: boolean;
   limits: EndpointLimits;
+  /** FEEDBACK_FILE: where the Node server appends page-feedback votes; absent, votes are not recorded. */
+  feedbackFile?: string;
 }
 
 export const DEFAULT_BASE_PATH = '/qbwc';
@@ -79,11 +81,13 @@ function flag(env: Record<string, string | undefined>, name: string): boolean {
 
 export function endpointConfigFromEnv(env: Record<string, string | undefined>): EndpointConfig {
   const publicOrigin = env.PUBLIC_ORIGIN ? parsePublicOrigin(env.PUBLIC_ORIGIN) : undefined;
+  const feedbackFile = env.FEEDBACK_FILE?.trim();
   return {
     branding: brandingFromEnv(env),
     basePath: DEFAULT_BASE_PATH,
     ...(publicOrigin ? {publicOrigin} : {}),
     trustProxy: flag(env, 'TRUST_PROXY'),
+    ...(feedbackFile ? {feedbackFile} : {}),
     limits: {
       maxBodyBytes: positiveInteger(env, 'MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes),
       maxConnections: positiveInteger(env, 'MAX_CONNECTIONS', DEFAULT_LIMITS.maxConnections),

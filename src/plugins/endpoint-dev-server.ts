@@ -3,6 +3,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http';
 import {endpointConfigFromEnv} from '../endpoint/config';
 import {createEndpoint} from '../endpoint/handler';
 import {createNodeEndpointListener} from '../endpoint/node-adapter';
+import {createFileFeedbackSink} from '../endpoint/node-feedback';
 
 interface DevMiddleware {
   name: string;
@@ -29,6 +30,7 @@ export default function endpointDevServer(_context: LoadContext): Plugin {
           trustProxy: config.trustProxy,
           maxBodyBytes: config.limits.maxBodyBytes,
           ...(config.publicOrigin ? {publicOrigin: config.publicOrigin} : {}),
+          ...(config.feedbackFile ? {feedback: createFileFeedbackSink(config.feedbackFile)} : {}),
         }),
       );
       const devServer = {
