@@ -16,7 +16,9 @@ export interface TroubleshootingEntry {
   summary: string;
 }
 
-export const TROUBLESHOOTING_PATH = '/docs/troubleshooting';
+import {TROUBLESHOOTING_PATH} from './troubleshooting-path';
+
+export {TROUBLESHOOTING_PATH};
 
 function entry(id: string, title: string, codes: string[], messages: string[], summary: string): TroubleshootingEntry {
   return {id, title, codes, messages, summary};

@@ -2,7 +2,7 @@ import {useEffect, useId, useRef, useState, type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import {useLocation} from '@docusaurus/router';
 import useBranding from '@site/src/components/Branding/useBranding';
-import {TROUBLESHOOTING_PATH} from '@site/src/qbwc/troubleshooting';
+import {TROUBLESHOOTING_PATH} from '@site/src/qbwc/troubleshooting-path';
 import {sendFeedback, type FeedbackAnswer} from './send-feedback';
 import styles from './styles.module.css';
 

@@ -3,7 +3,7 @@
  * GET /qbwc/feedback has said this site records votes: on a static host, or a server without
  * FEEDBACK_FILE, nothing about the vote leaves the browser.
  */
-import {ENDPOINT_PATH, type FetchLike} from '../kit/test-endpoint';
+import {ENDPOINT_PATH, type FetchLike} from '../kit/endpoint-path';
 
 export type FeedbackAnswer = 'yes' | 'no';
 

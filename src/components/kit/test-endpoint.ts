@@ -5,11 +5,9 @@
  */
 import type {Transport} from '../../qbwc/client';
 import {isTestScenario, type TestScenario} from '../../qbwc/session-store';
+import {ENDPOINT_PATH, type FetchLike} from './endpoint-path';
 
-/** A fetch-shaped function: the window's fetch, or the in-page endpoint's. */
-export type FetchLike = (request: Request) => Promise<Response>;
-
-export const ENDPOINT_PATH = '/qbwc';
+export {ENDPOINT_PATH, type FetchLike};
 
 /** What POST /qbwc/connections answers: one test user, its password and its .qwc file. */
 export interface IssuedConnection {

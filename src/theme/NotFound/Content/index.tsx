@@ -39,7 +39,7 @@ export default function NotFoundContent({className}: Props): ReactNode {
           Search for an error code, a message or a topic
         </label>
         <div className={styles.searchRow}>
-          <input id={searchId} className={styles.input} type="search" name="q" placeholder="QBWC1039" required />
+          <input id={searchId} className={styles.input} type="search" name="q" placeholder="For example, QBWC1039" required />
           <button type="submit" className="button button--primary">
             Search
           </button>
