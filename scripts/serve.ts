@@ -7,6 +7,7 @@ import {startServer, describeInternalError} from '../src/endpoint/node-server';
 import {endpointConfigFromEnv} from '../src/endpoint/config';
 import {createRedisSessionStore} from '../src/endpoint/store/redis';
 import {createNodeRelay} from '../src/endpoint/node-relay';
+import {createFileFeedbackSink} from '../src/endpoint/node-feedback';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
@@ -27,10 +28,15 @@ async function main(): Promise<void> {
       // The relay calls public https services only; RELAY_ALLOW_LOOPBACK=1 also lets it call this
       // computer (development and the tests).
       relay: createNodeRelay({allowLoopback: process.env.RELAY_ALLOW_LOOPBACK === '1'}),
+      // "Was this page helpful?" votes are kept only when FEEDBACK_FILE names a file to append them to.
+      ...(config.feedbackFile ? {feedback: createFileFeedbackSink(config.feedbackFile)} : {}),
     });
     console.log(`Serving ${buildDir ? 'the help center and ' : ''}the QBWC test endpoint at ${server.url}`);
     console.log(`  SOAP endpoint: ${server.url}${config.basePath}   WSDL: ${server.url}${config.basePath}?wsdl`);
     console.log(`  Sessions: ${store ? 'in Redis (REDIS_URL)' : 'in this process'}`);
+    console.log(
+      `  Page feedback: ${config.feedbackFile ? `appended to ${config.feedbackFile}` : 'not recorded (FEEDBACK_FILE is not set)'}`,
+    );
     const stop = () => void server.close().then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

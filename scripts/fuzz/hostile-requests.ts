@@ -181,6 +181,7 @@ const PATHS = [
   '/qbwc/support',
   '/qbwc?wsdl',
   '/qbwc/health',
+  '/qbwc/feedback',
   '/qbwc/sessions?user=%E0',
   '/qbwc/support?user=<script>',
   '/%00',

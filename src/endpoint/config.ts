@@ -25,6 +25,8 @@ export interface EndpointConfig {
   /** Other sites' origins allowed to request test connections from a browser (CORS on /connections). */
   connectionsCorsOrigins: readonly string[];
   limits: EndpointLimits;
+  /** FEEDBACK_FILE: where the Node server appends page-feedback votes; absent, votes are not recorded. */
+  feedbackFile?: string;
 }
 
 /** What a caller may set; everything left out takes its default in endpointConfig(). */
@@ -35,6 +37,7 @@ export interface EndpointSettings {
   trustProxy?: boolean;
   connectionsCorsOrigins?: readonly string[];
   limits?: Partial<EndpointLimits>;
+  feedbackFile?: string;
 }
 
 /** The part of the configuration the pages need (built into the site, read by the widgets). */
@@ -114,15 +117,17 @@ export function endpointConfig(settings: EndpointSettings = {}): EndpointConfig 
     trustProxy: settings.trustProxy === true,
     connectionsCorsOrigins: (settings.connectionsCorsOrigins ?? []).map((origin) => origin.replace(/\/+$/, '')),
     limits: {...DEFAULT_LIMITS, ...settings.limits},
+    ...(settings.feedbackFile ? {feedbackFile: settings.feedbackFile} : {}),
   };
 }
 
 /**
  * The configuration from environment variables: BRAND_* (see branding.ts), PUBLIC_ORIGIN,
- * TRUST_PROXY, CONNECTIONS_CORS_ORIGINS, MAX_BODY_BYTES and MAX_CONNECTIONS. A bad value throws a
+ * TRUST_PROXY, CONNECTIONS_CORS_ORIGINS, MAX_BODY_BYTES, MAX_CONNECTIONS and FEEDBACK_FILE. A bad value throws a
  * ConfigError that names the variable.
  */
 export function endpointConfigFromEnv(env: Record<string, string | undefined>): EndpointConfig {
+  const feedbackFile = env.FEEDBACK_FILE?.trim();
   return endpointConfig({
     branding: brandingFromEnv(env),
     ...(env.PUBLIC_ORIGIN ? {publicOrigin: env.PUBLIC_ORIGIN} : {}),
@@ -132,6 +137,7 @@ export function endpointConfigFromEnv(env: Record<string, string | undefined>): 
       maxBodyBytes: positiveInteger(env, 'MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes),
       maxConnections: positiveInteger(env, 'MAX_CONNECTIONS', DEFAULT_LIMITS.maxConnections),
     },
+    ...(feedbackFile ? {feedbackFile} : {}),
   });
 }
 

@@ -11,6 +11,8 @@
  *   POST   /qbwc/connections     issue test credentials and a .qwc
  *   GET    /qbwc/sessions?user=  a user's recent sessions (no passwords, no tickets)
  *   GET    /qbwc/health          counts and limits
+ *   GET    /qbwc/feedback        whether page feedback is recorded here (404 when it is not)
+ *   POST   /qbwc/feedback        record one "Was this page helpful?" answer (see feedback.ts)
  *   OPTIONS anything             CORS preflight
  * Paths outside basePath get 404: the Node server only routes /qbwc* here.
  */
@@ -34,6 +36,13 @@ import {createMemorySessionStore} from './store/memory';
 import {renderSupportPage} from './support-page';
 import {buildWsdl} from './wsdl';
 import type {Relay} from './relay';
+import {
+  FEEDBACK_MAX_BODY_BYTES,
+  FEEDBACK_OFF_BODY,
+  FEEDBACK_VOTES_PER_MINUTE,
+  parseFeedback,
+  type FeedbackSink,
+} from './feedback';
 
 export interface EndpointRequest {
   method: string;
@@ -76,6 +85,10 @@ export interface EndpointOptions {
   onInternalError?: (error: unknown) => void;
   /** Serves POST /qbwc/relay, which calls a person's own service for the connection check (see relay.ts). */
   relay?: Relay;
+  /** Where POST /qbwc/feedback keeps votes; without it the feedback address answers 404 (not recorded). */
+  feedback?: FeedbackSink;
+  /** now() for the feedback's timestamps and rate limit (tests). Default Date.now. */
+  now?: () => number;
 }
 
 export {DEFAULT_BASE_PATH};
@@ -218,6 +231,8 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
     ...(options.issueRatePerMinute !== undefined ? {perMinute: options.issueRatePerMinute} : {}),
     ...(options.serviceOptions?.now ? {now: options.serviceOptions.now} : {}),
   });
+  const now = options.now ?? options.serviceOptions?.now ?? Date.now;
+  const feedbackLimit: IssueLimit = createIssueLimit({perMinute: FEEDBACK_VOTES_PER_MINUTE, now});
   const connectionsCorsOrigins = new Set(config.connectionsCorsOrigins);
   const wsdlCache = new Map<string, string>();
 
@@ -380,6 +395,41 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
   }
 
   /**
+   * One page-feedback vote. Like /connections, only this site's pages may send one (browsers add
+   * Origin to every cross-site POST), so another site cannot fill the file with its visitors' votes.
+   */
+  async function handleFeedback(req: EndpointRequest): Promise<EndpointResponse> {
+    const sink = options.feedback;
+    if (!sink) return json(404, FEEDBACK_OFF_BODY);
+    const from = req.headers.origin;
+    if (from !== undefined && hostOf(from) !== hostOf(originOf(req))) {
+      return jsonError(403, 'Page feedback can only be sent from this site.');
+    }
+    if (exceedsBytes(req.body, FEEDBACK_MAX_BODY_BYTES)) {
+      return jsonError(413, `The feedback is larger than ${FEEDBACK_MAX_BODY_BYTES} bytes; send only {"page", "answer"}.`);
+    }
+    if (safeContentTypeLabel(req.headers['content-type']) !== 'application/json') {
+      return jsonError(
+        400,
+        `Send the feedback as application/json; this request had ${safeContentTypeLabel(req.headers['content-type'])}.`,
+      );
+    }
+    const parsed = parseFeedback(req.body);
+    if (!parsed.ok) return jsonError(400, parsed.error);
+    const wait = feedbackLimit.take(req.clientAddress);
+    if (wait > 0) {
+      return jsonError(429, 'Too many answers were sent from your address; try again shortly.', {'retry-after': String(wait)});
+    }
+    try {
+      await sink({at: new Date(now()).toISOString(), ...parsed.vote});
+    } catch (error) {
+      onInternalError?.(error);
+      return jsonError(503, 'The answer could not be recorded right now.', {'retry-after': '60'});
+    }
+    return json(202, {feedback: 'recorded'});
+  }
+
+  /**
    * A visitor sees the last session only of the user they name (a user name is as hard to guess
    * as a password); without ?user= the page shows no one's sessions.
    */
@@ -474,6 +524,10 @@ export function createEndpoint(options: EndpointOptions = {}): Endpoint {
         return read ? sessions(query) : methodNotAllowed('GET, OPTIONS');
       case '/health':
         return read ? health() : methodNotAllowed('GET, OPTIONS');
+      case '/feedback':
+        if (method === 'POST') return handleFeedback(req);
+        if (read) return options.feedback ? json(200, {feedback: 'recorded'}) : json(404, FEEDBACK_OFF_BODY);
+        return methodNotAllowed('GET, POST, OPTIONS');
       default:
         return jsonError(404, `No such address. The SOAP endpoint is POST ${basePath}; see ${basePath}/support.`);
     }

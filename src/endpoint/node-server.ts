@@ -9,6 +9,7 @@ import type {SessionStore} from '../qbwc/session-store';
 import {endpointConfig, type EndpointSettings} from './config';
 import {createEndpoint, type Endpoint} from './handler';
 import type {Relay} from './relay';
+import type {FeedbackSink} from './feedback';
 import {inlineScriptHashes} from './inline-script-hashes';
 import {createNodeEndpointListener, refuseOversized, tooLarge} from './node-adapter';
 import {acceptableRange} from './range-header';
@@ -31,6 +32,8 @@ export interface ServerOptions {
   store?: SessionStore;
   /** POST /qbwc/relay for the connection check's own-service target (see relay.ts, node-relay.ts). */
   relay?: Relay;
+  /** Where POST /qbwc/feedback keeps votes (FEEDBACK_FILE, see node-feedback.ts); without it votes are refused with 404. */
+  feedback?: FeedbackSink;
 }
 
 export interface RunningServer {
@@ -74,6 +77,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       onInternalError,
       ...(options.store ? {serviceOptions: {store: options.store}} : {}),
       ...(options.relay ? {relay: options.relay} : {}),
+      ...(options.feedback ? {feedback: options.feedback} : {}),
     });
   const headers = securityHeaders({
     inlineScriptHashes: options.buildDir ? inlineScriptHashes(options.buildDir) : [],

@@ -3,7 +3,7 @@ import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import useBranding from '@site/src/components/kit/useBranding';
-import {troubleshootingEntries, troubleshootingHref} from '@site/src/qbwc/troubleshooting';
+import {commonTroubleshootingEntries, troubleshootingHref} from '@site/src/qbwc/troubleshooting';
 import styles from './index.module.css';
 
 interface Path {
@@ -12,16 +12,6 @@ interface Path {
   to: string;
   cta: string;
 }
-
-// The errors people arrive with most often, straight to their entries.
-const COMMON_ERRORS = [
-  'qbwc1039',
-  'msg-invalid-password',
-  'hresult-0x80040408',
-  'qbwc1012',
-  'timed-out-communicating',
-  'msg-wc-not-running',
-];
 
 export default function Home(): ReactNode {
   const {productName} = useBranding();
@@ -66,14 +56,11 @@ export default function Home(): ReactNode {
             Common errors
           </Heading>
           <ul>
-            {COMMON_ERRORS.map((id) => {
-              const entry = troubleshootingEntries.find((e) => e.id === id);
-              return entry ? (
-                <li key={id}>
-                  <Link to={troubleshootingHref(id)}>{entry.title}</Link>
-                </li>
-              ) : null;
-            })}
+            {commonTroubleshootingEntries.map((entry) => (
+              <li key={entry.id}>
+                <Link to={troubleshootingHref(entry.id)}>{entry.title}</Link>
+              </li>
+            ))}
           </ul>
           <p>
             Have the Web Connector’s log? The <Link to="/docs/tools/log-reader">log reader</Link> finds the errors in it.

@@ -3,6 +3,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http';
 import {endpointConfigFromEnv} from '../endpoint/config';
 import {createEndpoint} from '../endpoint/handler';
 import {createNodeEndpointListener} from '../endpoint/node-adapter';
+import {createFileFeedbackSink} from '../endpoint/node-feedback';
 
 interface DevMiddleware {
   name: string;
@@ -21,7 +22,9 @@ export default function endpointDevServer(_context: LoadContext): Plugin {
       if (isServer || process.env.NODE_ENV === 'production') return {};
       // The same settings `npm run serve` reads, so branding reaches the WSDL and issued .qwc files.
       const config = endpointConfigFromEnv(process.env);
-      const listener = createNodeEndpointListener(createEndpoint({config}));
+      const listener = createNodeEndpointListener(
+        createEndpoint({config, ...(config.feedbackFile ? {feedback: createFileFeedbackSink(config.feedbackFile)} : {})}),
+      );
       const devServer = {
         setupMiddlewares(middlewares: DevMiddleware[]) {
           middlewares.unshift({

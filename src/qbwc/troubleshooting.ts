@@ -16,7 +16,9 @@ export interface TroubleshootingEntry {
   summary: string;
 }
 
-export const TROUBLESHOOTING_PATH = '/docs/troubleshooting';
+import {TROUBLESHOOTING_PATH} from './troubleshooting-path';
+
+export {TROUBLESHOOTING_PATH};
 
 function entry(id: string, title: string, codes: string[], messages: string[], summary: string): TroubleshootingEntry {
   return {id, title, codes, messages, summary};
@@ -616,6 +618,30 @@ export const anchorForScenario: Record<ConnectionScenario, string> = {
 };
 
 const entriesById = new Map(troubleshootingEntries.map((e) => [e.id, e]));
+
+/**
+ * The errors people at the QuickBooks PC meet most often, most frequent first: the short lists on
+ * the home page, at the top of the troubleshooting page and on the "page not found" page.
+ */
+export const commonTroubleshootingIds: readonly string[] = [
+  'qbwc1039',
+  'msg-invalid-password',
+  'hresult-0x80040408',
+  'unable-to-open-company-file',
+  'msg-integrated-applications',
+  'msg-wrong-company-file',
+  'qbwc1012',
+  'timed-out-communicating',
+  'msg-wc-not-running',
+  'msg-no-data-exchange',
+];
+
+/** The common entries themselves; an id the catalogue does not hold fails when this module loads. */
+export const commonTroubleshootingEntries: readonly TroubleshootingEntry[] = commonTroubleshootingIds.map((id) => {
+  const found = entriesById.get(id);
+  if (!found) throw new Error(`commonTroubleshootingIds names "${id}", which is not in the catalogue.`);
+  return found;
+});
 
 /** '/docs/troubleshooting#qbwc1039'. Throws on an id the catalogue does not hold, so a typo fails loudly. */
 export function troubleshootingHref(id: string): string {

@@ -5,9 +5,9 @@
  */
 import type {Transport} from '../../qbwc/client';
 import {isTestScenario, type TestScenario} from '../../qbwc/session-store';
+import type {FetchLike} from './fetch-like';
 
-/** A fetch-shaped function: the window's fetch, or the in-page endpoint's. */
-export type FetchLike = (request: Request) => Promise<Response>;
+export type {FetchLike};
 
 /** What POST <endpoint>/connections answers: one test user, its password and its .qwc file. */
 export interface IssuedConnection {
@@ -71,15 +71,29 @@ export async function issueConnection(
  * True when GET <endpointUrl>/health answers 2xx, meaning a server runs the endpoint there.
  * The body is read to the end, so the request is finished and the page can reach network idle.
  */
-export async function hasServerEndpoint(fetcher: FetchLike, endpointUrl: string, timeoutMs = 4000): Promise<boolean> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    const response = await fetcher(new Request(`${endpointUrl}/health`, {signal: controller.signal}));
+export function hasServerEndpoint(fetcher: FetchLike, endpointUrl: string, timeoutMs = 4000): Promise<boolean> {
+  return askWithin(timeoutMs, async (signal) => {
+    const response = await fetcher(new Request(`${endpointUrl}/health`, {signal}));
     await response.arrayBuffer();
     return response.ok;
-  } catch {
-    return false;
+  });
+}
+
+/**
+ * Runs a yes/no question to the server; a failure is "no", and so is no answer within `timeoutMs`,
+ * even from a fetcher that ignores the abort signal.
+ */
+async function askWithin(timeoutMs: number, ask: (signal: AbortSignal) => Promise<boolean>): Promise<boolean> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const giveUp = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve(false);
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([ask(controller.signal).catch(() => false), giveUp]);
   } finally {
     clearTimeout(timer);
   }
@@ -103,16 +117,10 @@ export function fetcherTransport(fetcher: FetchLike, url: string, signal?: Abort
 }
 
 /** True when this site's server offers the relay (GET <endpointUrl>/relay), which reaches services a browser may not read. */
-export async function hasRelay(fetcher: FetchLike, endpointUrl: string, timeoutMs = 4000): Promise<boolean> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    const response = await fetcher(new Request(`${endpointUrl}/relay`, {signal: controller.signal}));
+export function hasRelay(fetcher: FetchLike, endpointUrl: string, timeoutMs = 4000): Promise<boolean> {
+  return askWithin(timeoutMs, async (signal) => {
+    const response = await fetcher(new Request(`${endpointUrl}/relay`, {signal}));
     const body = (await response.json().catch(() => null)) as {relay?: unknown} | null;
     return response.ok && body?.relay === 'ready';
-  } catch {
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
+  });
 }
