@@ -1,5 +1,5 @@
 import type {Locator, Page} from '@playwright/test';
-import {test, expect, gotoHydrated} from './fixtures';
+import {test, expect, gotoHydrated, axeViolations} from './fixtures';
 import {canonicalCode, codeSpellings} from '../../src/qbwc/code-spellings';
 import {troubleshootingEntries} from '../../src/qbwc/troubleshooting';
 
@@ -156,3 +156,20 @@ test.describe('on a 390 px phone', () => {
     expect(onTop).toBe(true);
   });
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const width of [390, 1280]) {
+    test(`axe finds nothing with the suggestions open (${colorScheme}, ${width} px)`, async ({browser}) => {
+      const context = await browser.newContext({colorScheme, viewport: {width, height: 844}});
+      const page = await context.newPage();
+      await gotoHydrated(page, '/docs/reauthorize');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
+      const box = await openSearch(page);
+      await box.pressSequentially('qbwc 1039');
+      await expect(page.getByRole('option').first()).toContainText(entryHeading('qbwc1039'));
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({path: `test-results/shots/search-${colorScheme}-${width}.png`});
+      await context.close();
+    });
+  }
+}
