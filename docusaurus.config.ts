@@ -7,6 +7,7 @@ import markdownCopyCleanup from './src/plugins/markdown-copy-cleanup';
 import {pageRedirects} from './src/redirects';
 import bundleStats from './scripts/perf/bundle-stats-plugin';
 import lazyCodeHighlighting from './src/plugins/lazy-code-highlighting';
+import localSearchQueries from './src/plugins/local-search-queries';
 
 // Everything that depends on the environment is read here, once, and named.
 // The endpoint's configuration is the server's (the same function `npm run serve` calls), so the
@@ -72,6 +73,8 @@ const config = {
     ['@docusaurus/plugin-client-redirects', {redirects: [...pageRedirects]}],
     bundleStats,
     lazyCodeHighlighting,
+    // With the local search: error codes found however they are typed, one result per section.
+    ...(algolia ? [] : [localSearchQueries]),
     // /llms.txt and a Markdown copy of every guide and update (docs/setup/prerequisites.md), made from
     // the built HTML so shared steps and the product name come out as readers see them.
     [
@@ -113,9 +116,15 @@ const config = {
             indexPages: false,
             docsRouteBasePath: 'docs',
             blogRouteBasePath: 'updates',
+            // The plugin skips the post list and tag pages but took the archive and authors pages as
+            // posts: lists of post titles, indexed with an empty title, that only repeat the posts.
+            ignoreFiles: [/^updates\/(archive|authors|page)(\/|$)/],
             explicitSearchResultPath: true,
             highlightSearchTermsOnTargetPage: false,
             searchResultLimits: 10,
+            // Characters of a heading or text a suggestion shows (50 by default): enough for the
+            // longest entry title, 79 characters, to show whole instead of ending in "…".
+            searchResultContextMaxLength: 80,
             searchBarShortcutHint: true,
           },
         ],

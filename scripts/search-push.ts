@@ -4,7 +4,8 @@ import {readFileSync, existsSync} from 'node:fs';
 import {join, relative, sep} from 'node:path';
 import {algoliasearch} from 'algoliasearch';
 import {XMLParser} from 'fast-xml-parser';
-import {assertPushable, extractSectionRecords, type SectionRecord} from './search/section-records';
+import {assertPushable, extractSectionRecords, withCodeSpellings, type SectionRecord} from './search/section-records';
+import {TROUBLESHOOTING_PATH, troubleshootingEntries} from '../src/qbwc/troubleshooting';
 
 const buildDir = join(__dirname, '..', 'build');
 const dryRun = process.argv.includes('--dry-run');
@@ -29,13 +30,15 @@ function collectRecords(): SectionRecord[] {
     urlset: {url: {loc: string}[]};
   };
   const records: SectionRecord[] = [];
+  let troubleshootingUrl = '';
   for (const {loc} of parsed.urlset.url) {
     const path = new URL(loc).pathname;
+    if (path === TROUBLESHOOTING_PATH) troubleshootingUrl = loc;
     const file = htmlFileFor(path);
     if (!file) continue;
     records.push(...extractSectionRecords(readFileSync(file, 'utf8'), loc, categoryOf(path)));
   }
-  return records;
+  return withCodeSpellings(records, troubleshootingEntries, troubleshootingUrl);
 }
 
 async function main(): Promise<void> {
@@ -61,6 +64,7 @@ async function main(): Promise<void> {
         'unordered(hierarchy.lvl1)',
         'unordered(hierarchy.lvl2)',
         'unordered(hierarchy.lvl3)',
+        'unordered(keywords)',
         'content',
       ],
       attributesForFaceting: ['type'],

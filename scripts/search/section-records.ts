@@ -1,4 +1,5 @@
 import {load} from 'cheerio';
+import {codeSpellings} from '../../src/qbwc/code-spellings';
 
 /** One Algolia record per page section, keyed by its anchor (DocSearch v3 record shape). */
 export interface SectionRecord {
@@ -9,6 +10,11 @@ export interface SectionRecord {
   type: 'lvl1' | 'lvl2' | 'lvl3' | 'content';
   hierarchy: {lvl0: string; lvl1: string; lvl2: string | null; lvl3: string | null};
   content: string | null;
+  /**
+   * Every spelling of the codes a troubleshooting entry explains ('QBWC 1039', 'QBWC-1039', '1039'):
+   * searchable, never shown, so that Algolia finds what the local search finds. Absent elsewhere.
+   */
+  keywords?: string[];
 }
 
 const MAX_CONTENT = 4000;
@@ -78,4 +84,21 @@ export function assertPushable(records: readonly SectionRecord[]): void {
     if (keys.has(record.objectID)) throw new Error(`Refusing to push: two sections share the key ${record.objectID}.`);
     keys.add(record.objectID);
   }
+}
+
+/**
+ * The records with, on each troubleshooting entry's section, the spellings of its codes
+ * (src/qbwc/code-spellings.ts, as the local search's query rewriting uses them).
+ */
+export function withCodeSpellings(
+  records: readonly SectionRecord[],
+  entries: readonly {id: string; codes: readonly string[]}[],
+  troubleshootingUrl: string,
+): SectionRecord[] {
+  const spellingsById = new Map(entries.filter((e) => e.codes.length > 0).map((e) => [e.id, e.codes.flatMap(codeSpellings)]));
+  return records.map((record) => {
+    const keywords =
+      record.url_without_anchor === troubleshootingUrl && record.anchor ? spellingsById.get(record.anchor) : undefined;
+    return keywords ? {...record, keywords} : record;
+  });
 }

@@ -4,6 +4,8 @@
  * per entry with the same id; tests keep the two in step and keep the anchor list growing only.
  */
 
+import {canonicalCode, normalizeCodesInQuery} from './code-spellings';
+
 export interface TroubleshootingEntry {
   /** The heading id on the troubleshooting page. Never renamed or removed once published. */
   id: string;
@@ -662,15 +664,9 @@ function normalizeText(text: string): string {
     .replace(/[.\s]+$/, '');
 }
 
-/** 'qbwc 1039', 'QBWC-1039', '1039' -> 'qbwc1039'; '80040408', '0X80040408' -> '0x80040408'. */
+/** 'qbwc 1039', 'QBWC-1039', '1039' -> 'qbwc1039'; '80040408', '0X80040408' -> '0x80040408'; 'NVU' -> 'nvu'. */
 function normalizeCode(text: string): string {
-  const compact = text
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '');
-  if (/^\d{4}$/.test(compact)) return `qbwc${compact}`;
-  if (/^(0x)?8004[0-9a-f]{4}$/.test(compact)) return compact.startsWith('0x') ? compact : `0x${compact}`;
-  return compact;
+  return (canonicalCode(text) ?? text.trim().replace(/[\s_-]+/g, '')).toLowerCase();
 }
 
 /** Shortest pasted fragment that may match inside a longer message; shorter ones match far too much. */
@@ -710,4 +706,17 @@ export function findTroubleshootingEntry(codeOrMessage: string): Troubleshooting
     }
   }
   return best?.entry;
+}
+
+/** The QBWC and HRESULT codes the catalogue explains, in their printed form. */
+const catalogueCodes: ReadonlySet<string> = new Set(
+  troubleshootingEntries.flatMap((e) => e.codes.map(canonicalCode).filter((code): code is string => code !== undefined)),
+);
+
+/**
+ * A search query with each catalogue code rewritten the way the pages print it ('qbwc 1039', 'QBWC-1039',
+ * '1039' -> 'QBWC1039'; '80040400' -> '0x80040400'), for the local search, which matches whole words.
+ */
+export function normalizeSearchQuery(query: string): string {
+  return normalizeCodesInQuery(query, catalogueCodes);
 }

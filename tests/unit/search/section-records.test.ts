@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {assertPushable, extractSectionRecords} from '../../../scripts/search/section-records';
+import {assertPushable, extractSectionRecords, withCodeSpellings} from '../../../scripts/search/section-records';
 
 const page = `<html><head><title>Troubleshooting | Help</title></head><body><article>
 <h1>Troubleshooting</h1><p>Find your error below.</p>
@@ -48,5 +48,26 @@ describe('assertPushable', () => {
     const records = extractSectionRecords(page, 'https://help.example.com/docs/troubleshooting', 'Troubleshooting');
     expect(() => assertPushable(records)).not.toThrow();
     expect(() => assertPushable([...records, records[1]!])).toThrow(/share the key/);
+  });
+});
+
+describe('withCodeSpellings', () => {
+  const url = 'https://help.example.com/docs/troubleshooting';
+  const records = extractSectionRecords(page, url, 'Troubleshooting');
+  const entries = [
+    {id: 'qbwc1039', codes: ['QBWC1039']},
+    {id: 'qbwc1010', codes: ['QBWC1010']},
+    {id: 'adding', codes: []},
+  ];
+
+  it('gives each entry the spellings people type for its codes, and nothing to other sections', () => {
+    const marked = withCodeSpellings(records, entries, url);
+    expect(marked.find((r) => r.anchor === 'qbwc1039')?.keywords).toEqual(['QBWC1039', 'QBWC 1039', 'QBWC-1039', '1039']);
+    expect(marked.find((r) => r.anchor === 'qbwc1010')?.keywords).toContain('1010');
+    expect(marked.filter((r) => r.keywords).map((r) => r.anchor)).toEqual(['qbwc1039', 'qbwc1010']);
+  });
+
+  it('marks only the troubleshooting page', () => {
+    expect(withCodeSpellings(records, entries, 'https://help.example.com/docs/other').some((r) => r.keywords)).toBe(false);
   });
 });
