@@ -59,7 +59,7 @@ describe('the anchor snapshot (tests/anchors.snapshot.json)', () => {
     expect(
       missing,
       'These anchors were published and support links to them. Add anchors, never rename or remove one: ' +
-        'restore each id in src/qbwc/troubleshooting.ts and on its page (an old id may stay as a short entry pointing to the new one).',
+        'restore each id in src/qbwc/troubleshooting/ (entries.ts or anchors.ts) and on its page (an old id may stay as a short entry pointing to the new one).',
     ).toEqual([]);
   });
 
