@@ -1,6 +1,7 @@
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
-import {defaultBranding} from '@site/src/branding';
-import {DEFAULT_BASE_PATH, type SiteEndpointConfig} from '@site/src/endpoint/config';
+import {defaultBranding, DEFAULT_ENDPOINT_PATH} from '@site/src/branding';
+// Only the type: every page reads this (page feedback), and the config's parsing stays off its bundle.
+import type {SiteEndpointConfig} from '@site/src/endpoint/config';
 
 /**
  * The endpoint's configuration as the site was built with it (docusaurus.config.ts builds it with
@@ -11,6 +12,6 @@ export default function useSiteEndpoint(): SiteEndpointConfig {
   const built = siteConfig.customFields?.endpoint as Partial<SiteEndpointConfig> | undefined;
   return {
     branding: {...defaultBranding, ...built?.branding},
-    basePath: built?.basePath ?? DEFAULT_BASE_PATH,
+    basePath: built?.basePath ?? DEFAULT_ENDPOINT_PATH,
   };
 }
