@@ -157,6 +157,7 @@ test('mouse walk with "Simulate the Web Connector here": the flow hears the simu
   await expect(main).toContainText('The real run looks the same from here');
   await expect(main).not.toContainText('QuickBooks Desktop is connected');
   await expect(main).not.toContainText('The Web Connector signed in');
+  await main.screenshot({path: 'test-results/shots/connect-simulated.png'});
   await page.getByText('Details of the exchange, for support and developers').click();
   const calls = page.getByRole('list', {name: 'Calls in the update'}).getByRole('listitem');
   await expect(calls.first()).toContainText('serverVersion');

@@ -60,6 +60,7 @@ for (const viewport of WIDTHS) {
         return element?.closest('h2, h3')?.id ?? element?.textContent ?? '';
       }, navbarBottom + 20);
       expect(topText, `the first thing under the navbar for #${id}`).toBe(id);
+      if (id === 'qbwc1039') await page.screenshot({path: `test-results/shots/deep-link-qbwc1039-${viewport.width}.png`});
     }
     expect(errors).toEqual([]);
     await context.close();

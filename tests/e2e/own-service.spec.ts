@@ -62,6 +62,7 @@ test('a working service without CORS headers passes the check, through the siteâ
   const toggle = check.getByRole('button', {name: 'Show envelopes of call 3, authenticate'});
   await toggle.click();
   await expect(check.getByText('Response from authenticate')).toBeVisible();
+  await check.screenshot({path: 'test-results/shots/own-service-relayed.png'});
 });
 
 test('without a relay (static host), a service the browser may not read is neutral news, with a script to run', async ({

@@ -121,6 +121,7 @@ test('a password in another format gets one line about the format and only the c
   );
   await expect(region.getByText(/is not in the format of .* passwords/)).toBeVisible();
   await expect(region.getByRole('list', {name: 'Problems found'})).toHaveCount(0);
+  await region.screenshot({path: 'test-results/shots/password-other-format.png'});
 
   await box.fill(' abc ');
   await region.getByRole('button', {name: 'Check'}).click();
