@@ -5,28 +5,10 @@ import {connect, type Socket} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {request} from 'node:http';
+import {call} from '../support/http-call';
 import {describeInternalError, startServer, type RunningServer} from '../../../src/endpoint/node-server';
 import {createEndpoint, type Endpoint} from '../../../src/endpoint/handler';
 import {acceptableRange} from '../../../src/endpoint/range-header';
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-function call(url: string, options: {method?: string; headers?: Record<string, string>; body?: string | Buffer} = {}) {
-  return new Promise<Reply>((resolve, reject) => {
-    const req = request(url, {method: options.method ?? 'GET', headers: options.headers}, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks)}));
-    });
-    req.on('error', reject);
-    if (options.body) req.write(options.body);
-    req.end();
-  });
-}
 
 /** Writes raw bytes and resolves with everything the server sent before it closed the socket. */
 function raw(url: string, text: string, keepOpenMs = 0): Promise<{data: string; closedAfterMs: number}> {

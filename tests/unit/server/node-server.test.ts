@@ -2,31 +2,9 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {mkdtempSync, mkdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {request} from 'node:http';
+import {call} from '../support/http-call';
 import {gunzipSync} from 'node:zlib';
 import {startServer, type RunningServer} from '../../../src/endpoint/node-server';
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-function call(
-  url: string,
-  options: {method?: string; headers?: Record<string, string>; body?: string | Buffer} = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, {method: options.method ?? 'GET', headers: options.headers}, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks)}));
-    });
-    req.on('error', reject);
-    if (options.body) req.write(options.body);
-    req.end();
-  });
-}
 
 describe('the Node server: built site and endpoint on one origin', () => {
   let server: RunningServer;
