@@ -93,3 +93,29 @@ for (const path of ['/docs/troubleshooting', '/docs/tools/password-check', '/doc
     expect(consoleErrors).toEqual([]);
   });
 }
+
+test('a hash change while a widget above the entry is still loading still lands on the entry', async ({page}) => {
+  // Hold back the password check's code (the one chunk with this sentence) until the hash has changed,
+  // as a slow phone connection would.
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = false;
+  await page.route('**/assets/js/*.js', async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes('Paste or type a password first.')) {
+      held = true;
+      await released;
+    }
+    await route.fulfill({response, body});
+  });
+  await page.goto('/docs/tools/password-check#check');
+  await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true');
+  await expect(page.getByText('Loading the password check…')).toBeVisible();
+  await expect.poll(() => held, {message: 'the widget code was asked for and held'}).toBe(true);
+  await page.goto('/docs/tools/password-check#generate');
+  release();
+  await expect(page.getByRole('textbox', {name: 'Password as pasted'})).toBeVisible();
+  await waitForStillPage(page);
+  await expect(page.locator('[id="generate"]'), 'the entry under the widget is in view').toBeInViewport();
+});

@@ -1,6 +1,7 @@
 import {lazy, Suspense, type ComponentType, type ReactNode} from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import WidgetErrorBoundary from './WidgetErrorBoundary';
+import {WIDGET_LOADING_ATTRIBUTE} from './hash-target';
 import styles from './kit.module.css';
 
 interface LazyWidgetOptions {
@@ -26,7 +27,7 @@ export function lazyWidget<P extends object>(
   const Widget = lazy(load);
   function LazyWidget(props: P): ReactNode {
     const loading = (
-      <p className={styles.fallback} style={minHeight ? {minHeight} : undefined}>
+      <p className={styles.fallback} style={minHeight ? {minHeight} : undefined} {...{[WIDGET_LOADING_ATTRIBUTE]: ''}}>
         Loading {name}…
       </p>
     );

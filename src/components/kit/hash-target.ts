@@ -4,7 +4,8 @@
  * The browser scrolls to the anchor as soon as the static HTML is parsed, but the page is not done:
  * hydration adds copy-link controls, widgets load lazily and fonts swap in, and each of these moves
  * the target after the browser has scrolled. So the target is followed: whenever it is no longer
- * where the last scroll put it, it is scrolled back, until the page has stopped moving for a while.
+ * where the last scroll put it, it is scrolled back, until the page has stopped moving for a while
+ * and no widget is still loading (a widget's loading line carries WIDGET_LOADING_ATTRIBUTE).
  * The reader always wins: a wheel, touch, key or pointer press ends the following at once.
  */
 
@@ -24,6 +25,13 @@ export const HIGHLIGHT_ATTRIBUTE = 'data-link-target';
 
 const HIGHLIGHT_MS = 2_500;
 
+/** Marks a widget's loading line: while one is in the page, the page is not settled, however still it looks. */
+export const WIDGET_LOADING_ATTRIBUTE = 'data-widget-loading';
+
+function widgetStillLoading(): boolean {
+  return document.querySelector(`[${WIDGET_LOADING_ATTRIBUTE}]`) !== null;
+}
+
 /** Marks the element briefly, so the reader sees which entry the link meant. Returns the undo. */
 export function highlightTarget(element: Element): () => void {
   element.setAttribute(HIGHLIGHT_ATTRIBUTE, '');
@@ -35,7 +43,7 @@ export function highlightTarget(element: Element): () => void {
 }
 
 export interface FollowOptions {
-  /** Frames without movement (after the document has loaded) before the page counts as settled. */
+  /** Frames without movement (after the document and its widgets have loaded) before the page counts as settled. */
   settledFrames?: number;
   /** Give up after this long, however busy the page still is. */
   maxMs?: number;
@@ -48,7 +56,7 @@ const READER_INPUT = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
  * Keeps the element with this id at the top of the view (under the sticky navbar, by its
  * scroll-margin) while the page around it changes, and highlights it. Returns the cleanup.
  */
-export function followHashTarget(id: string, {settledFrames = 40, maxMs = 12_000}: FollowOptions = {}): () => void {
+export function followHashTarget(id: string, {settledFrames = 40, maxMs = 20_000}: FollowOptions = {}): () => void {
   const started = performance.now();
   let frame = 0;
   let expectedTop: number | null = null;
@@ -80,7 +88,7 @@ export function followHashTarget(id: string, {settledFrames = 40, maxMs = 12_000
         // Where the scroll could put it: near the end of a page it may stay lower than the margin.
         expectedTop = target.getBoundingClientRect().top;
         stillFrames = 0;
-      } else if (document.readyState === 'complete') {
+      } else if (document.readyState === 'complete' && !widgetStillLoading()) {
         stillFrames++;
       }
     }
