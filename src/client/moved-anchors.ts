@@ -1,21 +1,15 @@
 /**
  * A client module: when a page opens on an anchor that moved (src/redirects.ts), the address is
- * rewritten to the new anchor and the page scrolls there. Malformed hashes are left alone.
+ * rewritten to the new anchor and the page scrolls there. A malformed hash is read literally (see
+ * idFromHash) and names no moved anchor, so it is left alone.
  */
 import type {ClientModule} from '@docusaurus/types';
 import {movedAnchorTarget} from '../redirects';
-
-function decodedHash(hash: string): string | undefined {
-  try {
-    return decodeURIComponent(hash.replace(/^#/, ''));
-  } catch {
-    return undefined;
-  }
-}
+import {idFromHash} from '../components/kit/hash-target';
 
 const movedAnchors: ClientModule = {
   onRouteDidUpdate({location}) {
-    const id = decodedHash(location.hash);
+    const id = idFromHash(location.hash);
     if (!id) return;
     const target = movedAnchorTarget(location.pathname, id);
     if (!target) return;

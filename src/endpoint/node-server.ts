@@ -12,6 +12,7 @@ import type {Relay} from './relay';
 import type {FeedbackSink} from './feedback';
 import {inlineScriptHashes} from './inline-script-hashes';
 import {createNodeEndpointListener, refuseOversized, tooLarge} from './node-adapter';
+import {MIN_COMPRESSED_BYTES} from './node-precompress';
 import {acceptableRange} from './range-header';
 import {securityHeaders} from './security-headers';
 
@@ -180,9 +181,12 @@ function createSiteHandler(buildDir: string, headers: Readonly<Record<string, st
     throw new Error(`No production build in ${buildDir}: run "npm run build" first.`);
   }
   const notFoundPage = existsSync(join(buildDir, '404.html')) ? readFileSync(join(buildDir, '404.html')) : null;
-  const compress = compression({threshold: 1024});
+  // Files `npm run build` precompressed (node-precompress.ts) are sent as stored; the rest is compressed here.
+  const compress = compression({threshold: MIN_COMPRESSED_BYTES});
   const files = sirv(buildDir, {
     etag: true,
+    brotli: true,
+    gzip: true,
     extensions: ['html'],
     setHeaders(res, pathname) {
       // Docusaurus puts content hashes in asset file names, so those never change in place.

@@ -1,10 +1,11 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {mkdtempSync, mkdirSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {call} from '../support/http-call';
-import {gunzipSync} from 'node:zlib';
+import {brotliDecompressSync, gunzipSync} from 'node:zlib';
 import {startServer, type RunningServer} from '../../../src/endpoint/node-server';
+import {MIN_COMPRESSED_BYTES, precompressBuild} from '../../../src/endpoint/node-precompress';
 
 describe('the Node server: built site and endpoint on one origin', () => {
   let server: RunningServer;
@@ -68,6 +69,64 @@ describe('the Node server: built site and endpoint on one origin', () => {
     });
     expect(reply.status).toBe(200);
     expect(reply.body.toString()).toContain('serverVersionResult');
+  });
+});
+
+describe('a precompressed build (npm run build writes .br and .gz copies)', () => {
+  let server: RunningServer;
+  let dir: string;
+  const script = 'window.answer = "Web Connector";\n'.repeat(400);
+  const page = `<!doctype html><html><body>${'<p>Web Connector help</p>'.repeat(200)}</body></html>`;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'qbwc-precompressed-'));
+    writeFileSync(join(dir, 'index.html'), page);
+    writeFileSync(join(dir, 'tiny.js'), 'x();');
+    writeFileSync(join(dir, 'logo.png'), Buffer.alloc(4096, 7));
+    mkdirSync(join(dir, 'assets', 'js'), {recursive: true});
+    writeFileSync(join(dir, 'assets', 'js', 'main.0123abcd.js'), script);
+    const result = await precompressBuild(dir);
+    // index.html and the script; not the file under the size floor nor the image.
+    expect(result.files).toBe(2);
+    expect(result.brotliBytes).toBeLessThan(result.gzipBytes);
+    server = await startServer({port: 0, host: '127.0.0.1', buildDir: dir});
+  });
+  afterAll(() => server.close());
+
+  it('writes copies only for text files over the size floor', () => {
+    expect(existsSync(join(dir, 'assets', 'js', 'main.0123abcd.js.br'))).toBe(true);
+    expect(existsSync(join(dir, 'index.html.gz'))).toBe(true);
+    expect(statSync(join(dir, 'tiny.js')).size).toBeLessThan(MIN_COMPRESSED_BYTES);
+    expect(existsSync(join(dir, 'tiny.js.br'))).toBe(false);
+    expect(existsSync(join(dir, 'logo.png.br'))).toBe(false);
+  });
+
+  it('sends the Brotli copy to a browser that accepts it, and the same bytes once decoded', async () => {
+    const reply = await call(`${server.url}/assets/js/main.0123abcd.js`, {headers: {'accept-encoding': 'gzip, deflate, br'}});
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-encoding']).toBe('br');
+    expect(reply.headers.vary).toContain('Accept-Encoding');
+    expect(reply.headers['content-type']).toContain('javascript');
+    expect(reply.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(reply.body.equals(readFileSync(join(dir, 'assets', 'js', 'main.0123abcd.js.br')))).toBe(true);
+    expect(brotliDecompressSync(reply.body).toString()).toBe(script);
+  });
+
+  it('sends the gzip copy when Brotli is not accepted, and the file itself when nothing is', async () => {
+    const gzipped = await call(`${server.url}/`, {headers: {'accept-encoding': 'gzip'}});
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers['content-type']).toContain('text/html');
+    expect(gunzipSync(gzipped.body).toString()).toBe(page);
+    const plain = await call(`${server.url}/`, {headers: {'accept-encoding': 'identity'}});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(page);
+  });
+
+  it('gives each encoding its own ETag, so a cache never mixes them up', async () => {
+    const br = await call(`${server.url}/`, {headers: {'accept-encoding': 'br'}});
+    const gz = await call(`${server.url}/`, {headers: {'accept-encoding': 'gzip'}});
+    expect(br.headers.etag).toBeTruthy();
+    expect(br.headers.etag).not.toBe(gz.headers.etag);
   });
 });
 
