@@ -8,6 +8,7 @@ import {pageRedirects} from './src/redirects';
 import bundleStats from './scripts/perf/bundle-stats-plugin';
 import lazyCodeHighlighting from './src/plugins/lazy-code-highlighting';
 import localSearchQueries from './src/plugins/local-search-queries';
+import {ssrTemplate} from './src/ssr-template';
 
 // Everything that depends on the environment is read here, once, and named.
 // The endpoint's configuration is the server's (the same function `npm run serve` calls), so the
@@ -67,7 +68,9 @@ const config = {
     ],
   ],
 
-  clientModules: ['./src/client/moved-anchors.ts'],
+  // Scripts load after the first paint (see src/ssr-template.ts).
+  ssrTemplate,
+  clientModules: ['./src/client/moved-anchors.ts', './src/client/idle-prefetch.ts'],
   plugins: [
     endpointDevServer,
     ['@docusaurus/plugin-client-redirects', {redirects: [...pageRedirects]}],

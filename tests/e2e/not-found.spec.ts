@@ -109,3 +109,28 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test('words typed into the search box before the page’s code arrives are kept, with the cursor', async ({page}) => {
+  // Hold the framework's code back, as a slow phone connection would, while the reader types.
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/js/*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(MISSING, {waitUntil: 'domcontentloaded'});
+  const box = page
+    .getByRole('search', {name: 'Search the help center'})
+    .getByLabel('Search for an error code, a message or a topic');
+  await box.click();
+  await page.keyboard.type('QBWC10');
+  release();
+  await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true');
+  await page.waitForLoadState('networkidle');
+  // The page's code has drawn the content anew: the box still holds the words and the focus.
+  await expect(box).toHaveValue('QBWC10');
+  await expect(box).toBeFocused();
+  await page.keyboard.type('39');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/search\?q=QBWC1039$/);
+});

@@ -1,4 +1,4 @@
-import {useEffect, useId, useState, type ReactNode} from 'react';
+import {useEffect, useId, useRef, useState, type ReactNode} from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';
@@ -6,6 +6,7 @@ import {useLocation} from '@docusaurus/router';
 import type {Props} from '@theme/NotFound/Content';
 import {commonTroubleshootingEntries, TROUBLESHOOTING_PATH, troubleshootingHref} from '@site/src/qbwc/troubleshooting';
 import {suggestedTroubleshootingTarget, type SuggestedTarget} from '@site/src/mistyped-address';
+import {readTypedSearch, SEARCH_FORM_ATTRIBUTE, type TypedSearch} from './typed-search';
 import styles from './styles.module.css';
 
 /**
@@ -15,9 +16,19 @@ import styles from './styles.module.css';
  * entry's anchor (/docs/qbwc1039), a visible "Did you mean" link to that entry. Never a silent
  * redirect: the reader sees the address was wrong and where the link goes.
  */
-export default function NotFoundContent({className}: Props): ReactNode {
+export default function NotFoundContent({className, typedSearch}: Props & {typedSearch?: TypedSearch}): ReactNode {
   const {pathname} = useLocation();
   const searchId = useId();
+  // Words typed before the code ran: read here when this renders over the served HTML (404.html),
+  // or handed over by DocRoot, which renders before this lazily loaded content replaces that HTML.
+  const [typed] = useState(() => typedSearch ?? readTypedSearch());
+  const searchBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const box = searchBox.current;
+    if (!box || !typed.focused || document.activeElement === box) return;
+    box.focus();
+    box.setSelectionRange(box.value.length, box.value.length);
+  }, [typed]);
   const searchAction = useBaseUrl('/search');
   // The address is known only in the browser (404.html is built once for every unknown path).
   const [suggestion, setSuggestion] = useState<SuggestedTarget | undefined>(undefined);
@@ -34,12 +45,27 @@ export default function NotFoundContent({className}: Props): ReactNode {
           Did you mean <Link to={suggestion.href}>{suggestion.entry ? suggestion.entry.title : suggestion.href}</Link>?
         </p>
       )}
-      <form className={styles.search} action={searchAction} method="get" role="search" aria-label="Search the help center">
+      <form
+        className={styles.search}
+        action={searchAction}
+        method="get"
+        role="search"
+        aria-label="Search the help center"
+        {...{[SEARCH_FORM_ATTRIBUTE]: ''}}>
         <label htmlFor={searchId} className={styles.label}>
           Search for an error code, a message or a topic
         </label>
         <div className={styles.searchRow}>
-          <input id={searchId} className={styles.input} type="search" name="q" placeholder="For example, QBWC1039" required />
+          <input
+            ref={searchBox}
+            id={searchId}
+            className={styles.input}
+            type="search"
+            name="q"
+            placeholder="For example, QBWC1039"
+            defaultValue={typed.text}
+            required
+          />
           <button type="submit" className="button button--primary">
             Search
           </button>

@@ -1,0 +1,52 @@
+import {test, expect, gotoHydrated} from './fixtures';
+
+// How a page loads (issue 11): the text paints from the HTML and CSS alone, the framework's code is
+// asked for only after that paint, and prefetching other pages' code waits until the page has loaded.
+// These are orderings of events in one load, not timings, so they hold on a slow machine too.
+
+const PAGES = ['/docs/setup/configure-connector', '/docs/troubleshooting', '/docs/tools/qwc-generator', '/'];
+
+for (const path of PAGES) {
+  test(`${path}: the text is painted before any script is fetched, then the page hydrates`, async ({page, consoleErrors}) => {
+    await gotoHydrated(page, path);
+    const order = await page.evaluate(() => {
+      const paint = performance.getEntriesByName('first-contentful-paint')[0];
+      const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+        (entry) => entry.initiatorType === 'script',
+      );
+      return {
+        paintAt: paint?.startTime ?? null,
+        firstScriptAt: Math.min(...scripts.map((entry) => entry.startTime)),
+        scripts: scripts.length,
+      };
+    });
+    expect(order.paintAt, 'a first contentful paint was recorded').not.toBeNull();
+    expect(order.scripts, 'the framework code was fetched').toBeGreaterThan(0);
+    expect(order.firstScriptAt, 'first script request after the first paint').toBeGreaterThanOrEqual(order.paintAt ?? Infinity);
+    // The served page's head names no script, so nothing competes with the style sheet for the first paint.
+    const html = await (await page.request.get(path)).text();
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head).toMatch(/<link rel="?stylesheet/);
+    expect(head).not.toMatch(/<script[^>]*\ssrc=/);
+    expect(consoleErrors).toEqual([]);
+  });
+}
+
+test('other pages are prefetched only after the page has loaded', async ({page}) => {
+  await gotoHydrated(page, '/docs/setup/configure-connector');
+  // The sidebar and the page's links point at other guides: their code is prefetched, but late.
+  await expect
+    .poll(() => page.evaluate(() => document.querySelectorAll('link[rel="prefetch"]').length), {
+      message: 'links to other pages get their code prefetched once the page is idle',
+    })
+    .toBeGreaterThan(0);
+  const timing = await page.evaluate(() => {
+    const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    const prefetches = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+      (entry) => entry.initiatorType === 'link' && /\/assets\/js\//.test(entry.name),
+    );
+    return {loadEnd: navigation?.loadEventEnd ?? 0, earliest: Math.min(...prefetches.map((entry) => entry.startTime))};
+  });
+  expect(timing.loadEnd).toBeGreaterThan(0);
+  expect(timing.earliest, 'first prefetch after the load event').toBeGreaterThanOrEqual(timing.loadEnd);
+});
