@@ -6,7 +6,7 @@ import {useLocation} from '@docusaurus/router';
 import type {Props} from '@theme/NotFound/Content';
 import {commonTroubleshootingEntries, TROUBLESHOOTING_PATH, troubleshootingHref} from '@site/src/qbwc/troubleshooting';
 import {suggestedTroubleshootingTarget, type SuggestedTarget} from '@site/src/mistyped-address';
-import {readTypedSearch, SEARCH_FORM_ATTRIBUTE, type TypedSearch} from './typed-search';
+import {SEARCH_FORM_ATTRIBUTE, takeTypedSearch} from './typed-search';
 import styles from './styles.module.css';
 
 /**
@@ -16,12 +16,11 @@ import styles from './styles.module.css';
  * entry's anchor (/docs/qbwc1039), a visible "Did you mean" link to that entry. Never a silent
  * redirect: the reader sees the address was wrong and where the link goes.
  */
-export default function NotFoundContent({className, typedSearch}: Props & {typedSearch?: TypedSearch}): ReactNode {
+export default function NotFoundContent({className}: Props): ReactNode {
   const {pathname} = useLocation();
   const searchId = useId();
-  // Words typed before the code ran: read here when this renders over the served HTML (404.html),
-  // or handed over by DocRoot, which renders before this lazily loaded content replaces that HTML.
-  const [typed] = useState(() => typedSearch ?? readTypedSearch());
+  // Words typed before the code took over, when this content replaces the served box (see typed-search.ts).
+  const [typed] = useState(takeTypedSearch);
   const searchBox = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const box = searchBox.current;
