@@ -1,14 +1,15 @@
-import {lazy, Suspense, type ReactNode} from 'react';
+import {Suspense, type ReactNode} from 'react';
 import clsx from 'clsx';
 import {HtmlClassNameProvider, ThemeClassNames} from '@docusaurus/theme-common';
 import {DocsSidebarProvider, useDocRootMetadata} from '@docusaurus/plugin-content-docs/client';
 import DocRootLayout from '@theme/DocRoot/Layout';
 import type {Props} from '@theme/DocRoot';
+import NotFoundContent from '@theme/NotFound/Content';
 
-// Ejected from the classic theme for one change: the "page not found" content (src/theme/NotFound/Content)
-// carries the common errors and the whole catalogue for "Did you mean", so a doc page loads it only
-// when its address matched no doc. The 404.html page renders it through @theme/NotFound, not here.
-const NotFoundContent = lazy(() => import('@theme/NotFound/Content'));
+// Ejected from the classic theme for one change: when the address matched no doc, the "page not
+// found" content (src/theme/NotFound/Content) is drawn without a second layout around it. Its
+// search form is drawn at once, in the same update that replaces the served HTML, so there is
+// no moment without a search box; the parts made from the catalogue load on their own.
 
 function DocNotFound(): ReactNode {
   // Only the content, not a second layout around it (as in the classic theme).

@@ -1,13 +1,16 @@
-import {useEffect, useId, useRef, useState, type ReactNode} from 'react';
+import {lazy, Suspense, useId, useLayoutEffect, useRef, type ReactNode} from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';
-import {useLocation} from '@docusaurus/router';
 import type {Props} from '@theme/NotFound/Content';
-import {commonTroubleshootingEntries, TROUBLESHOOTING_PATH, troubleshootingHref} from '@site/src/qbwc/troubleshooting';
-import {suggestedTroubleshootingTarget, type SuggestedTarget} from '@site/src/mistyped-address';
+import {TROUBLESHOOTING_PATH} from '@site/src/qbwc/troubleshooting-path';
 import {SEARCH_FORM_ATTRIBUTE, takeTypedSearch} from './typed-search';
 import styles from './styles.module.css';
+
+// The parts made from the troubleshooting catalogue load on their own, so a doc page can carry
+// this content (it is drawn when an address under /docs matches no doc) without the catalogue.
+const Suggestion = lazy(() => import('./catalogue-links').then((parts) => ({default: parts.Suggestion})));
+const CommonErrors = lazy(() => import('./catalogue-links').then((parts) => ({default: parts.CommonErrors})));
 
 /**
  * The "page not found" page (ejected from the classic theme): a way forward instead of "contact
@@ -17,21 +20,22 @@ import styles from './styles.module.css';
  * redirect: the reader sees the address was wrong and where the link goes.
  */
 export default function NotFoundContent({className}: Props): ReactNode {
-  const {pathname} = useLocation();
   const searchId = useId();
-  // Words typed before the code took over, when this content replaces the served box (see typed-search.ts).
-  const [typed] = useState(takeTypedSearch);
+  // Words typed before the code took over, when this content replaces the served box (see
+  // typed-search.ts). Read once the new box is in the page, before it is painted: the served box
+  // is followed until it is taken out, so nothing typed while this rendered is missed either.
   const searchBox = useRef<HTMLInputElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const box = searchBox.current;
-    if (!box || !typed.focused || document.activeElement === box) return;
-    box.focus();
-    box.setSelectionRange(box.value.length, box.value.length);
-  }, [typed]);
+    const typed = takeTypedSearch();
+    if (!box) return;
+    if (typed.text !== '' && box.value !== typed.text) box.value = typed.text;
+    if (typed.focused && document.activeElement !== box) {
+      box.focus();
+      box.setSelectionRange(box.value.length, box.value.length);
+    }
+  }, []);
   const searchAction = useBaseUrl('/search');
-  // The address is known only in the browser (404.html is built once for every unknown path).
-  const [suggestion, setSuggestion] = useState<SuggestedTarget | undefined>(undefined);
-  useEffect(() => setSuggestion(suggestedTroubleshootingTarget(pathname)), [pathname]);
 
   return (
     <main className={clsx('container margin-vert--xl', styles.main, className)}>
@@ -39,11 +43,9 @@ export default function NotFoundContent({className}: Props): ReactNode {
       <p className={styles.lead}>
         The address may be mistyped, or the page may have moved. Search the help center, or start from one of the links below.
       </p>
-      {suggestion && (
-        <p className={styles.suggestion}>
-          Did you mean <Link to={suggestion.href}>{suggestion.entry ? suggestion.entry.title : suggestion.href}</Link>?
-        </p>
-      )}
+      <Suspense fallback={null}>
+        <Suggestion />
+      </Suspense>
       <form
         className={styles.search}
         action={searchAction}
@@ -62,7 +64,6 @@ export default function NotFoundContent({className}: Props): ReactNode {
             type="search"
             name="q"
             placeholder="For example, QBWC1039"
-            defaultValue={typed.text}
             required
           />
           <button type="submit" className="button button--primary">
@@ -70,16 +71,9 @@ export default function NotFoundContent({className}: Props): ReactNode {
           </button>
         </div>
       </form>
-      <section aria-labelledby="not-found-common-errors">
-        <h2 id="not-found-common-errors">Common errors</h2>
-        <ul>
-          {commonTroubleshootingEntries.map((entry) => (
-            <li key={entry.id}>
-              <Link to={troubleshootingHref(entry.id)}>{entry.title}</Link>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <Suspense fallback={null}>
+        <CommonErrors />
+      </Suspense>
       <section aria-labelledby="not-found-more">
         <h2 id="not-found-more">Other places to start</h2>
         <ul>
