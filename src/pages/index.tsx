@@ -3,7 +3,7 @@ import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import useBranding from '@site/src/components/kit/useBranding';
-import {commonTroubleshootingEntries, troubleshootingHref} from '@site/src/qbwc/troubleshooting';
+import CommonErrorLinks from '@site/src/components/CommonErrorLinks';
 import styles from './index.module.css';
 
 interface Path {
@@ -55,13 +55,7 @@ export default function Home(): ReactNode {
           <Heading as="h2" id="common-errors">
             Common errors
           </Heading>
-          <ul>
-            {commonTroubleshootingEntries.map((entry) => (
-              <li key={entry.id}>
-                <Link to={troubleshootingHref(entry.id)}>{entry.title}</Link>
-              </li>
-            ))}
-          </ul>
+          <CommonErrorLinks />
           <p>
             Have the Web Connector’s log? The <Link to="/docs/tools/log-reader">log reader</Link> finds the errors in it.
           </p>

@@ -1,7 +1,7 @@
 import {useEffect, useState, type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import {useLocation} from '@docusaurus/router';
-import {commonTroubleshootingEntries, troubleshootingHref} from '@site/src/qbwc/troubleshooting';
+import CommonErrorLinks from '@site/src/components/CommonErrorLinks';
 import {suggestedTroubleshootingTarget, type SuggestedTarget} from '@site/src/mistyped-address';
 import styles from './styles.module.css';
 
@@ -24,13 +24,7 @@ export function CommonErrors(): ReactNode {
   return (
     <section aria-labelledby="not-found-common-errors">
       <h2 id="not-found-common-errors">Common errors</h2>
-      <ul>
-        {commonTroubleshootingEntries.map((entry) => (
-          <li key={entry.id}>
-            <Link to={troubleshootingHref(entry.id)}>{entry.title}</Link>
-          </li>
-        ))}
-      </ul>
+      <CommonErrorLinks />
     </section>
   );
 }
