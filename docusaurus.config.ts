@@ -7,6 +7,7 @@ import markdownCopyCleanup from './src/plugins/markdown-copy-cleanup';
 import {pageRedirects} from './src/redirects';
 import bundleStats from './scripts/perf/bundle-stats-plugin';
 import lazyCodeHighlighting from './src/plugins/lazy-code-highlighting';
+import preactClient from './src/plugins/preact-client';
 import localSearchQueries from './src/plugins/local-search-queries';
 import {ssrTemplate} from './src/ssr-template';
 
@@ -75,6 +76,7 @@ const config = {
     endpointDevServer,
     ['@docusaurus/plugin-client-redirects', {redirects: [...pageRedirects]}],
     bundleStats,
+    preactClient,
     lazyCodeHighlighting,
     // With the local search: error codes found however they are typed, one result per section.
     ...(algolia ? [] : [localSearchQueries]),

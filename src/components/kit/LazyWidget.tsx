@@ -1,7 +1,7 @@
-import {lazy, Suspense, type ComponentType, type ReactNode} from 'react';
-import BrowserOnly from '@docusaurus/BrowserOnly';
+import type {ComponentType, ReactNode} from 'react';
 import WidgetErrorBoundary from './WidgetErrorBoundary';
 import {WIDGET_LOADING_ATTRIBUTE} from './hash-target';
+import {useLoadedModule, type ModuleLoader} from './useLoadedModule';
 import styles from './kit.module.css';
 
 interface LazyWidgetOptions {
@@ -16,31 +16,33 @@ function capitalise(text: string): string {
 }
 
 /**
- * A widget for MDX pages that costs nothing until it is on screen: its code loads on demand, only
- * in the browser (the static HTML holds the loading line), and a failure, including a chunk that
- * would not load, shows a sentence instead of a blank page.
+ * A widget for MDX pages whose code loads after the page is up: the static HTML, and the render
+ * that hydrates it, hold the loading line; the code is fetched once the page has mounted. A failure,
+ * including a chunk that would not load, shows a sentence instead of a blank page, and starting the
+ * tool again tries the download again. No Suspense: see useLoadedModule.
  */
 export function lazyWidget<P extends object>(
-  load: () => Promise<{default: ComponentType<P>}>,
+  load: ModuleLoader<{default: ComponentType<P>}>,
   {name, minHeight}: LazyWidgetOptions,
 ): ComponentType<P> {
-  const Widget = lazy(load);
+  function LoadedWidget(props: P): ReactNode {
+    const {module, error} = useLoadedModule(load);
+    if (error !== undefined) throw error instanceof Error ? error : new Error(String(error));
+    if (!module) {
+      return (
+        <p className={styles.fallback} style={minHeight ? {minHeight} : undefined} {...{[WIDGET_LOADING_ATTRIBUTE]: ''}}>
+          Loading {name}…
+        </p>
+      );
+    }
+    const Widget = module.default;
+    return <Widget {...props} />;
+  }
   function LazyWidget(props: P): ReactNode {
-    const loading = (
-      <p className={styles.fallback} style={minHeight ? {minHeight} : undefined} {...{[WIDGET_LOADING_ATTRIBUTE]: ''}}>
-        Loading {name}…
-      </p>
-    );
     return (
-      <BrowserOnly fallback={loading}>
-        {() => (
-          <WidgetErrorBoundary name={capitalise(name)}>
-            <Suspense fallback={loading}>
-              <Widget {...props} />
-            </Suspense>
-          </WidgetErrorBoundary>
-        )}
-      </BrowserOnly>
+      <WidgetErrorBoundary name={capitalise(name)}>
+        <LoadedWidget {...props} />
+      </WidgetErrorBoundary>
     );
   }
   return LazyWidget;

@@ -1,17 +1,12 @@
-import {lazy, Suspense, type ReactNode} from 'react';
+import type {ReactNode} from 'react';
 import type CodeBlockType from '@theme/CodeBlock';
 import type {WrapperProps} from '@docusaurus/types';
+import {serverRenderedPart} from '@site/src/components/kit/serverRenderedPart';
 
 type Props = WrapperProps<typeof CodeBlockType>;
 
-// Code highlighting (the CodeBlock theme component, Prism and its grammars, about 60 kB) loads only
-// on pages that show code. The build renders the highlighted block into the HTML; while the chunk
-// loads in the browser, that HTML stays in place (React keeps the server markup of a suspended part
-// while it hydrates).
-const HighlightedCodeBlock = lazy(() => import('./Highlighted'));
-
 /**
- * What shows if the block is first rendered in the browser (a client-side navigation, an envelope a
+ * What shows if the block is first drawn in the browser (a page reached by a link, an envelope a
  * widget opens) until Prism arrives. Like the theme's block, it is focusable, so a keyboard user can
  * scroll a long line.
  */
@@ -23,10 +18,11 @@ function PlainCodeBlock({children}: Props): ReactNode {
   );
 }
 
-export default function CodeBlock(props: Props): ReactNode {
-  return (
-    <Suspense fallback={<PlainCodeBlock {...props} />}>
-      <HighlightedCodeBlock {...props} />
-    </Suspense>
-  );
-}
+// Code highlighting (the CodeBlock theme component, Prism and its grammars, about 60 kB) loads only
+// on pages that show code, after the page is up. The build renders the highlighted block into the
+// HTML, and the browser keeps that markup until the chunk has arrived.
+const CodeBlock = serverRenderedPart<Props>(() => import('./Highlighted'), {
+  fallback: (props) => <PlainCodeBlock {...props} />,
+});
+
+export default CodeBlock;

@@ -1,4 +1,4 @@
-import {Suspense, type ReactNode} from 'react';
+import type {ReactNode} from 'react';
 import clsx from 'clsx';
 import {HtmlClassNameProvider, ThemeClassNames} from '@docusaurus/theme-common';
 import {DocsSidebarProvider, useDocRootMetadata} from '@docusaurus/plugin-content-docs/client';
@@ -13,11 +13,7 @@ import NotFoundContent from '@theme/NotFound/Content';
 
 function DocNotFound(): ReactNode {
   // Only the content, not a second layout around it (as in the classic theme).
-  return (
-    <Suspense fallback={null}>
-      <NotFoundContent />
-    </Suspense>
-  );
+  return <NotFoundContent />;
 }
 
 export default function DocRoot(props: Props): ReactNode {

@@ -1,16 +1,22 @@
-import {lazy, Suspense, useId, useLayoutEffect, useRef, type ReactNode} from 'react';
+import {useId, useLayoutEffect, useRef, type ReactNode} from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import type {Props} from '@theme/NotFound/Content';
 import {TROUBLESHOOTING_PATH} from '@site/src/qbwc/troubleshooting-path';
+import {serverRenderedPart} from '@site/src/components/kit/serverRenderedPart';
 import {SEARCH_FORM_ATTRIBUTE, takeTypedSearch} from './typed-search';
 import styles from './styles.module.css';
 
 // The parts made from the troubleshooting catalogue load on their own, so a doc page can carry
 // this content (it is drawn when an address under /docs matches no doc) without the catalogue.
-const Suggestion = lazy(() => import('./catalogue-links').then((parts) => ({default: parts.Suggestion})));
-const CommonErrors = lazy(() => import('./catalogue-links').then((parts) => ({default: parts.CommonErrors})));
+const Suggestion = serverRenderedPart<object>(() => import('./catalogue-links').then((parts) => ({default: parts.Suggestion})), {
+  fallback: () => null,
+});
+const CommonErrors = serverRenderedPart<object>(
+  () => import('./catalogue-links').then((parts) => ({default: parts.CommonErrors})),
+  {fallback: () => null},
+);
 
 /**
  * The "page not found" page (ejected from the classic theme): a way forward instead of "contact
@@ -43,9 +49,7 @@ export default function NotFoundContent({className}: Props): ReactNode {
       <p className={styles.lead}>
         The address may be mistyped, or the page may have moved. Search the help center, or start from one of the links below.
       </p>
-      <Suspense fallback={null}>
-        <Suggestion />
-      </Suspense>
+      <Suggestion />
       <form
         className={styles.search}
         action={searchAction}
@@ -71,9 +75,7 @@ export default function NotFoundContent({className}: Props): ReactNode {
           </button>
         </div>
       </form>
-      <Suspense fallback={null}>
-        <CommonErrors />
-      </Suspense>
+      <CommonErrors />
       <section aria-labelledby="not-found-more">
         <h2 id="not-found-more">Other places to start</h2>
         <ul>

@@ -1,0 +1,43 @@
+import {join} from 'node:path';
+import type {Plugin} from '@docusaurus/types';
+
+/** Where each React entry point the browser bundle imports is found in Preact. */
+const preactAliases = {
+  // Preact's own root, except that the served "not found" page is drawn anew (see root.ts).
+  'react-dom/client$': join(__dirname, 'root.ts'),
+  'react-dom/server$': 'preact/compat/server',
+  'react-dom$': 'preact/compat',
+  'react/jsx-runtime$': 'preact/jsx-runtime',
+  'react/jsx-dev-runtime$': 'preact/jsx-dev-runtime',
+  react$: 'preact/compat',
+};
+
+/**
+ * The browser bundle runs on Preact's React-compatible runtime instead of react-dom; the static
+ * pages are still rendered by React at build time, and Preact hydrates them. A guide page's
+ * JavaScript drops by about 190 kB, and with it most of the main thread's work before the page
+ * answers a tap. Preact's Suspense has crashed while hydrating (an insertBefore on a node that
+ * was not a child, preactjs/preact#5251), so the site's own code draws nothing through Suspense
+ * in the browser: parts load after mounting (src/components/kit/useLoadedModule.ts).
+ */
+export default function preactClient(): Plugin {
+  return {
+    name: 'qbwc-preact-client',
+    getClientModules() {
+      return [
+        join(__dirname, 'hash-scroll.ts'),
+        join(__dirname, 'enumerated-attributes.ts'),
+        join(__dirname, 'event-methods.ts'),
+      ];
+    },
+    configureWebpack(config, isServer) {
+      if (isServer) return {};
+      // Docusaurus points `react` and `react-dom` at the site's React folders; those aliases would
+      // win over ours, so they are replaced rather than merged.
+      const alias = (config.resolve?.alias ?? {}) as Record<string, unknown>;
+      const rest = Object.fromEntries(Object.entries(alias).filter(([key]) => key !== 'react' && key !== 'react-dom'));
+      config.resolve = {...config.resolve, alias: {...preactAliases, ...rest}};
+      return {};
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import {createRoot, hydrateRoot as hydrateServedRoot} from 'preact/compat/client';
+import {NOT_FOUND_PAGE_CLASS} from '../../not-found-page';
+
+export {createRoot};
+
+/**
+ * `react-dom/client` for the browser bundle. Docusaurus hydrates the served HTML; that is right for
+ * every page but 404.html, which the server sends for any address without a page. React, finding
+ * a different tree there (an address under /docs is drawn by the docs' layout), throws the served
+ * markup away and draws anew; Preact would patch the new tree into the old nodes. So the served
+ * "not found" page is drawn anew from the start, as React would end up doing.
+ */
+export function hydrateRoot(
+  container: Element,
+  children: Parameters<typeof hydrateServedRoot>[1],
+): ReturnType<typeof createRoot> {
+  if (document.documentElement.classList.contains(NOT_FOUND_PAGE_CLASS)) {
+    const root = createRoot(container);
+    root.render(children);
+    return root;
+  }
+  return hydrateServedRoot(container, children);
+}
+
+export default {createRoot, hydrateRoot};

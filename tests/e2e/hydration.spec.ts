@@ -1,0 +1,91 @@
+import {test, expect, gotoHydrated} from './fixtures';
+
+// The browser bundle runs on preact/compat (src/plugins/preact-client). These check what that
+// runtime must keep: served code blocks stay highlighted while their code loads, pages with code
+// and widgets take over their HTML without an error, load after load, and the served "not found"
+// page is drawn anew.
+
+test('served code blocks stay highlighted while their code loads, and keep their place', async ({page, consoleErrors}) => {
+  // Watch the code blocks from the first byte: after every change to the page, each served block
+  // must still be there, highlighted, at the same height on the page.
+  await page.addInitScript(() => {
+    const record = {served: 0, tops: [] as number[], problems: [] as string[], changes: 0};
+    (window as unknown as {codeBlocks: typeof record}).codeBlocks = record;
+    const blocks = () => [...document.querySelectorAll('.theme-code-block')];
+    const check = () => {
+      const now = blocks();
+      if (now.length !== record.served) record.problems.push(`${now.length} blocks instead of ${record.served}`);
+      now.forEach((block, index) => {
+        if (!block.querySelector('.token')) record.problems.push(`block ${index} without highlighting`);
+        const top = Math.round(block.getBoundingClientRect().top + window.scrollY);
+        if (top !== record.tops[index]) record.problems.push(`block ${index} moved from ${record.tops[index]} to ${top}`);
+      });
+    };
+    // The baseline is taken at the first paint: the style sheet is in, and the page's scripts are
+    // only asked for after it (src/ssr-template.ts).
+    new PerformanceObserver((list, observer) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      observer.disconnect();
+      record.served = blocks().length;
+      record.tops = blocks().map((block) => Math.round(block.getBoundingClientRect().top + window.scrollY));
+      new MutationObserver(() => {
+        record.changes += 1;
+        check();
+      }).observe(document.body, {childList: true, subtree: true});
+    }).observe({type: 'paint', buffered: true});
+  });
+  await gotoHydrated(page, '/docs/reference/web-connector-protocol');
+  // The highlighting code has arrived once a block has been drawn anew by it.
+  await page.waitForLoadState('networkidle');
+  const record = await page.evaluate(
+    () => (window as unknown as {codeBlocks: {served: number; problems: string[]; changes: number}}).codeBlocks,
+  );
+  expect(record.served, 'the served page holds highlighted code blocks').toBeGreaterThan(3);
+  expect(record.changes, 'the page was changed by its code at least once').toBeGreaterThan(0);
+  expect(record.problems).toEqual([]);
+  // Still the theme's block, with its copy button working from the keyboard.
+  const copy = page.locator('.theme-code-block').first().getByRole('button', {name: /copy/i});
+  await expect(copy).toHaveCount(1);
+  expect(consoleErrors).toEqual([]);
+});
+
+// The crash preact/compat's Suspense once gave came now and then, so each page is opened a few times.
+const PAGES_WITH_CODE_AND_WIDGETS = [
+  '/docs/tools/qwc-generator',
+  '/docs/tools/password-check',
+  '/docs/tools/connection-check',
+  '/docs/tools/log-reader',
+  '/docs/reference/test-endpoint',
+];
+
+for (const path of PAGES_WITH_CODE_AND_WIDGETS) {
+  test(`${path} takes over its HTML and draws its parts without an error, five loads in a row`, async ({page, consoleErrors}) => {
+    for (let load = 0; load < 5; load += 1) {
+      await gotoHydrated(page, path);
+      await expect(page.locator('[data-widget-loading]'), 'every widget has replaced its loading line').toHaveCount(0);
+      await expect(page.locator('h1')).toHaveCount(1);
+    }
+    expect(consoleErrors).toEqual([]);
+  });
+}
+
+test('a page reached by a link draws its code blocks plainly, then highlighted', async ({page, consoleErrors}) => {
+  await gotoHydrated(page, '/docs/reference/qwc-file');
+  await page.locator('main a[href*="/web-connector-protocol"]').first().click();
+  await expect(page).toHaveURL(/web-connector-protocol/);
+  await expect(page.locator('h1')).toContainText(/protocol/i);
+  await expect(page.locator('.theme-code-block .token').first()).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the served "not found" page is drawn anew, under /docs and elsewhere', async ({page, consoleErrors}) => {
+  for (const path of ['/docs/no-such-guide', '/no-such-page']) {
+    await gotoHydrated(page, path);
+    await expect(page.getByRole('heading', {level: 1})).toHaveText('We could not find that page');
+    await expect(page.getByRole('searchbox', {name: /search for an error code/i})).toBeVisible();
+    // The common errors come from the catalogue, drawn once its code is in.
+    await expect(page.getByRole('link', {name: /QBWC1039/}).first()).toBeVisible();
+  }
+  // The browser reports the page's own 404 status as a console error; nothing else may be there.
+  expect(consoleErrors.filter((error) => !/status of 404/.test(error))).toEqual([]);
+});
