@@ -9,36 +9,62 @@ import type {ClientModule} from '@docusaurus/types';
 
 type Prefetch = Window['docusaurus']['prefetch'];
 
-/** Runs `work` once the document has loaded and the main thread has a quiet moment. */
-export function afterLoadWhenIdle(work: () => void): void {
-  const whenIdle = () => {
-    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(work, {timeout: 4_000});
-    else window.setTimeout(work, 1_000);
-  };
-  if (document.readyState === 'complete') whenIdle();
-  else window.addEventListener('load', whenIdle, {once: true});
+/** Work for an idle moment: it is given the moment's deadline when the browser has one. */
+type IdleWork = (deadline?: IdleDeadline) => void;
+
+/** Runs `work` at the main thread's next quiet moment. */
+export function whenIdle(work: IdleWork): void {
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(work, {timeout: 4_000});
+  else window.setTimeout(() => work(), 1_000);
 }
 
-/** A prefetch that queues its work for after the load; it resolves when the real prefetch has. */
-export function deferredPrefetch(prefetchNow: Prefetch, schedule: (work: () => void) => void = afterLoadWhenIdle): Prefetch {
-  let queue: Array<() => void> | null = null;
+/** Runs `work` once the document has loaded and the main thread has a quiet moment. */
+export function afterLoadWhenIdle(work: IdleWork): void {
+  if (document.readyState === 'complete') whenIdle(work);
+  else window.addEventListener('load', () => whenIdle(work), {once: true});
+}
+
+interface DeferredPrefetchTiming {
+  /** When the first prefetches may start (after the load, when idle). */
+  afterLoad?: (work: IdleWork) => void;
+  /** When the next slice may run, if one moment was not enough. */
+  nextSlice?: (work: IdleWork) => void;
+  /** How many prefetches one slice runs when the moment has no deadline to go by. */
+  sliceSize?: number;
+}
+
+/**
+ * A prefetch that queues its work for after the load; it resolves when the real prefetch has.
+ * A page shows dozens of links, and each prefetch adds script tags: the queue is worked off in
+ * slices, each within one idle moment, so prefetching never makes a long task of its own.
+ */
+export function deferredPrefetch(
+  prefetchNow: Prefetch,
+  {afterLoad = afterLoadWhenIdle, nextSlice = whenIdle, sliceSize = 4}: DeferredPrefetchTiming = {},
+): Prefetch {
+  const queue: Array<() => void> = [];
+  let scheduled = false;
+  const runSlice: IdleWork = (deadline) => {
+    let ran = 0;
+    while (queue.length > 0) {
+      queue.shift()!();
+      ran += 1;
+      if (deadline ? deadline.timeRemaining() < 2 : ran >= sliceSize) break;
+    }
+    if (queue.length > 0) nextSlice(runSlice);
+    else scheduled = false;
+  };
   return (url) =>
     new Promise<void[]>((resolve) => {
-      const run = () => {
+      queue.push(() => {
         const done = prefetchNow(url);
         if (done === false) resolve([]);
         else void done.then(resolve, () => resolve([]));
-      };
-      if (queue) {
-        queue.push(run);
-        return;
-      }
-      queue = [run];
-      schedule(() => {
-        const batch = queue ?? [];
-        queue = null;
-        for (const work of batch) work();
       });
+      if (!scheduled) {
+        scheduled = true;
+        afterLoad(runSlice);
+      }
     });
 }
 

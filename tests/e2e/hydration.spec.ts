@@ -11,7 +11,7 @@ test('served code blocks stay highlighted while their code loads, and keep their
   await page.addInitScript(() => {
     const record = {served: 0, tops: [] as number[], problems: [] as string[], changes: 0};
     (window as unknown as {codeBlocks: typeof record}).codeBlocks = record;
-    const blocks = () => [...document.querySelectorAll('.theme-code-block')];
+    const blocks = () => Array.from(document.querySelectorAll('.theme-code-block'));
     const check = () => {
       const now = blocks();
       if (now.length !== record.served) record.problems.push(`${now.length} blocks instead of ${record.served}`);

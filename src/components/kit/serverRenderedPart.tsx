@@ -1,4 +1,4 @@
-import {lazy, Suspense, useState, type ComponentType, type ReactNode} from 'react';
+import {useState, type ComponentType, type ReactNode} from 'react';
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {useLoadedModule, type ModuleLoader} from './useLoadedModule';
@@ -8,6 +8,11 @@ import styles from './kit.module.css';
 const KEEP_SERVED_MARKUP = {__html: ''};
 
 interface ServerRenderedPartOptions<P> {
+  /**
+   * The part for the build's server render, imported from a `*.server.tsx` module, which the
+   * browser bundle replaces with nothing (src/plugins/server-only-modules.ts).
+   */
+  server: ComponentType<P>;
   /** What to draw in the browser when the part was not in the served HTML, until its code arrives. */
   fallback: (props: P) => ReactNode;
 }
@@ -16,7 +21,8 @@ interface ServerRenderedPartOptions<P> {
  * A part of a page that is in the static HTML but whose code the browser loads only after the page
  * is up: code highlighting, the catalogue's links on the "not found" page.
  *
- * - The build renders it in full (through `React.lazy`, which the server awaits).
+ * - The build renders it in full, in place (no Suspense, which would let React move it to the end
+ *   of the document and put it back with a script, after the first paint).
  * - The browser keeps that served markup while it hydrates and until the code has arrived, then
  *   draws the part with its code; the markup is the same, so nothing moves.
  * - When the part is first drawn in the browser (a page reached by a link), `fallback` shows
@@ -26,9 +32,8 @@ interface ServerRenderedPartOptions<P> {
  */
 export function serverRenderedPart<P extends object>(
   load: ModuleLoader<{default: ComponentType<P>}>,
-  {fallback}: ServerRenderedPartOptions<P>,
+  {server: OnServer, fallback}: ServerRenderedPartOptions<P>,
 ): ComponentType<P> {
-  const OnServer = lazy(load);
   function ServerRenderedPart(props: P): ReactNode {
     const isBrowser = useIsBrowser();
     // False during the render that hydrates the served HTML, true for a part drawn in the browser.
@@ -37,9 +42,7 @@ export function serverRenderedPart<P extends object>(
     if (!ExecutionEnvironment.canUseDOM) {
       return (
         <div className={styles.part}>
-          <Suspense fallback={null}>
-            <OnServer {...props} />
-          </Suspense>
+          <OnServer {...props} />
         </div>
       );
     }

@@ -10,6 +10,17 @@ export {createRoot};
  * markup away and draws anew; Preact would patch the new tree into the old nodes. So the served
  * "not found" page is drawn anew from the start, as React would end up doing.
  */
+/**
+ * React's server renderer writes resource hints it found while rendering (a `<link rel="preload"
+ * as="image">` for the navbar logo) as the container's first children, and React's client knows to
+ * step over them. Preact takes them for the start of its tree and moves every node of the page
+ * after them, which costs a full style and layout pass. The hints have done their work once the
+ * HTML is parsed; they move to the head, where they belong.
+ */
+function moveServedResourceHints(container: Element): void {
+  for (const hint of Array.from(container.querySelectorAll(':scope > link'))) document.head.append(hint);
+}
+
 export function hydrateRoot(
   container: Element,
   children: Parameters<typeof hydrateServedRoot>[1],
@@ -19,6 +30,7 @@ export function hydrateRoot(
     root.render(children);
     return root;
   }
+  moveServedResourceHints(container);
   return hydrateServedRoot(container, children);
 }
 

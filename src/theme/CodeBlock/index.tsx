@@ -2,6 +2,7 @@ import type {ReactNode} from 'react';
 import type CodeBlockType from '@theme/CodeBlock';
 import type {WrapperProps} from '@docusaurus/types';
 import {serverRenderedPart} from '@site/src/components/kit/serverRenderedPart';
+import HighlightedOnServer from './Highlighted.server';
 
 type Props = WrapperProps<typeof CodeBlockType>;
 
@@ -22,6 +23,7 @@ function PlainCodeBlock({children}: Props): ReactNode {
 // on pages that show code, after the page is up. The build renders the highlighted block into the
 // HTML, and the browser keeps that markup until the chunk has arrived.
 const CodeBlock = serverRenderedPart<Props>(() => import('./Highlighted'), {
+  server: HighlightedOnServer,
   fallback: (props) => <PlainCodeBlock {...props} />,
 });
 

@@ -5,17 +5,23 @@ import useBaseUrl from '@docusaurus/useBaseUrl';
 import type {Props} from '@theme/NotFound/Content';
 import {TROUBLESHOOTING_PATH} from '@site/src/qbwc/troubleshooting-path';
 import {serverRenderedPart} from '@site/src/components/kit/serverRenderedPart';
+import SuggestionOnServer from './suggestion.server';
+import CommonErrorsOnServer from './common-errors.server';
 import {SEARCH_FORM_ATTRIBUTE, takeTypedSearch} from './typed-search';
 import styles from './styles.module.css';
 
 // The parts made from the troubleshooting catalogue load on their own, so a doc page can carry
 // this content (it is drawn when an address under /docs matches no doc) without the catalogue.
 const Suggestion = serverRenderedPart<object>(() => import('./catalogue-links').then((parts) => ({default: parts.Suggestion})), {
+  server: SuggestionOnServer,
   fallback: () => null,
 });
 const CommonErrors = serverRenderedPart<object>(
   () => import('./catalogue-links').then((parts) => ({default: parts.CommonErrors})),
-  {fallback: () => null},
+  {
+    server: CommonErrorsOnServer,
+    fallback: () => null,
+  },
 );
 
 /**
