@@ -68,8 +68,18 @@ function ensureStockSite() {
 
 /** Starts a server and resolves once `ready` appears in its output; it is killed when this script exits. */
 async function serve(command, commandArgs, cwd, env, ready) {
-  const server = spawn(command, commandArgs, {cwd, env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe']});
-  process.on('exit', () => server.kill());
+  // Its own process group: `npx docusaurus serve` runs the server as a child of npx, and killing
+  // npx alone left that child serving (and this script waiting on it) after the report.
+  const server = spawn(command, commandArgs, {cwd, env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe'], detached: true});
+  const stop = () => {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  };
+  server.stop = stop;
+  process.on('exit', stop);
   let output = '';
   await new Promise((resolve, reject) => {
     const onData = (d) => {
@@ -188,8 +198,8 @@ for (const row of compared) {
   process.stdout.write(`Lighthouse x${runs}: ${row.site} ${row.path}\n`);
   Object.assign(row, await lighthouseMedians((row.site === 'stock' ? stockBase : ourBase) + row.path));
 }
-ourServer.kill();
-stockServer.kill();
+ourServer.stop();
+stockServer.stop();
 
 // 4. Report.
 const kb = (n) => (n / 1024).toFixed(1);
