@@ -70,7 +70,12 @@ function ensureStockSite() {
 async function serve(command, commandArgs, cwd, env, ready) {
   // Its own process group: `npx docusaurus serve` runs the server as a child of npx, and killing
   // npx alone left that child serving (and this script waiting on it) after the report.
-  const server = spawn(command, commandArgs, {cwd, env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe'], detached: true});
+  const server = spawn(command, commandArgs, {
+    cwd,
+    env: {...process.env, ...env},
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const stop = () => {
     try {
       process.kill(-server.pid, 'SIGTERM');
