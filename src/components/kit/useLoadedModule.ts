@@ -37,26 +37,30 @@ export function useLoadedModule<M>(load: ModuleLoader<M>): LoadedModule<M> {
   const shared = stateOf(load);
   const [, setArrived] = useState(0);
   const [error, setError] = useState<unknown>(undefined);
+  // What this render saw; the module may arrive (loaded for another part) before the effect runs.
+  const drawnWithModule = shared.module !== undefined;
   useEffect(() => {
-    if (shared.module !== undefined) return;
+    if (drawnWithModule) return undefined;
     let mounted = true;
-    shared.pending ??= load().then(
-      (module) => {
-        shared.module = module;
-      },
-      (reason: unknown) => {
-        // Forget the failure so that a later mount (the widget's "start again") tries anew.
-        shared.pending = undefined;
-        throw reason;
-      },
-    );
-    shared.pending.then(
+    if (shared.module === undefined) {
+      shared.pending ??= load().then(
+        (module) => {
+          shared.module = module;
+        },
+        (reason: unknown) => {
+          // Forget the failure so that a later mount (the widget's "start again") tries anew.
+          shared.pending = undefined;
+          throw reason;
+        },
+      );
+    }
+    (shared.pending ?? Promise.resolve()).then(
       () => mounted && setArrived((count) => count + 1),
       (reason: unknown) => mounted && setError(reason ?? new Error('The code did not load')),
     );
     return () => {
       mounted = false;
     };
-  }, [load, shared]);
+  }, [drawnWithModule, load, shared]);
   return {module: shared.module as M | undefined, error};
 }
