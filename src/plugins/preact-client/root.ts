@@ -4,13 +4,6 @@ import {NOT_FOUND_PAGE_CLASS} from '../../not-found-page';
 export {createRoot};
 
 /**
- * `react-dom/client` for the browser bundle. Docusaurus hydrates the served HTML; that is right for
- * every page but 404.html, which the server sends for any address without a page. React, finding
- * a different tree there (an address under /docs is drawn by the docs' layout), throws the served
- * markup away and draws anew; Preact would patch the new tree into the old nodes. So the served
- * "not found" page is drawn anew from the start, as React would end up doing.
- */
-/**
  * React's server renderer writes resource hints it found while rendering (a `<link rel="preload"
  * as="image">` for the navbar logo) as the container's first children, and React's client knows to
  * step over them. Preact takes them for the start of its tree and moves every node of the page
@@ -21,6 +14,13 @@ function moveServedResourceHints(container: Element): void {
   for (const hint of Array.from(container.querySelectorAll(':scope > link'))) document.head.append(hint);
 }
 
+/**
+ * `react-dom/client` for the browser bundle. Docusaurus hydrates the served HTML; that is right for
+ * every page but 404.html, which the server sends for any address without a page. React, finding
+ * a different tree there (an address under /docs is drawn by the docs' layout), throws the served
+ * markup away and draws anew; Preact would patch the new tree into the old nodes. So the served
+ * "not found" page is drawn anew from the start, as React would end up doing.
+ */
 export function hydrateRoot(
   container: Element,
   children: Parameters<typeof hydrateServedRoot>[1],
