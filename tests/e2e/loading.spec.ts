@@ -50,3 +50,25 @@ test('other pages are prefetched only after the page has loaded', async ({page})
   expect(timing.loadEnd).toBeGreaterThan(0);
   expect(timing.earliest, 'first prefetch after the load event').toBeGreaterThanOrEqual(timing.loadEnd);
 });
+
+test('a browser that does not report paints gets the scripts after its first frame and hydrates', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(PerformanceObserver, 'supportedEntryTypes', {get: () => Object.freeze(['navigation', 'resource'])});
+  });
+  await gotoHydrated(page, '/docs/setup/configure-connector');
+  // The first frame started them, not the last resort (five seconds after the load event).
+  const timing = await page.evaluate(() => {
+    const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+      (entry) => entry.initiatorType === 'script',
+    );
+    return {loadEnd: navigation?.loadEventEnd ?? 0, firstScriptAt: Math.min(...scripts.map((entry) => entry.startTime))};
+  });
+  expect(timing.loadEnd).toBeGreaterThan(0);
+  expect(timing.firstScriptAt, 'scripts asked for well before the last-resort timer').toBeLessThan(timing.loadEnd + 2500);
+  await expect(page.getByRole('button', {name: /switch between dark and light mode/i})).toBeEnabled();
+  expect(consoleErrors).toEqual([]);
+});
