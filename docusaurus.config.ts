@@ -185,7 +185,8 @@ const config = {
     prism: {
       theme: accessibleLightCodeTheme,
       darkTheme: accessibleDarkCodeTheme,
-      additionalLanguages: ['powershell', 'bash'],
+      // Every grammar the site highlights (src/code-highlighting/prism.ts loads only these).
+      additionalLanguages: ['markup', 'json', 'bash', 'powershell'],
     },
     ...(algolia ? {algolia: {...algolia, contextualSearch: true}} : {}),
   } satisfies Preset.ThemeConfig,

@@ -1,12 +1,12 @@
 import {useEffect, useId, useMemo, useRef, useState, type ReactNode} from 'react';
-import {Highlight} from 'prism-react-renderer';
+import {Highlight} from '@site/src/code-highlighting';
 import {usePrismTheme} from '@docusaurus/theme-common';
 import {withReadableContrast} from './readable-theme';
 import styles from './styles.module.css';
 
 interface Props {
   code: string;
-  /** A Prism language bundled with prism-react-renderer; 'markup' covers XML. */
+  /** One of the site's Prism languages (themeConfig.prism.additionalLanguages); 'markup' covers XML. */
   language?: string;
   /** Names the region for assistive technology, e.g. "Preview of the .qwc file". */
   label: string;
