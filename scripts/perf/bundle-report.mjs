@@ -1,9 +1,14 @@
 // Reads build/bundle-stats.json (written by `PERF_STATS=1 npm run build`) and prints, for the main
 // chunk (or the chunk named on the command line), how many bytes of source each package brings.
 // Sizes are Rspack's module sizes before minification, so they rank the parts, not measure them.
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 
-const stats = JSON.parse(readFileSync('build/bundle-stats.json', 'utf8'));
+const STATS = 'build/bundle-stats.json';
+if (!existsSync(STATS)) {
+  console.error(`No ${STATS}: run \`PERF_STATS=1 npm run build\` first.`);
+  process.exit(1);
+}
+const stats = JSON.parse(readFileSync(STATS, 'utf8'));
 const wanted = process.argv[2] ?? 'main';
 const chunk = stats.chunks.find((c) => (c.names ?? []).includes(wanted) || String(c.id) === wanted);
 if (!chunk) {
