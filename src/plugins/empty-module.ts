@@ -1,2 +1,2 @@
-// Stands in, in the browser bundle, for a module whose work is done elsewhere (see lazy-code-highlighting.ts).
+// Stands in for a module whose work is done elsewhere (see lazy-code-highlighting.ts).
 export {};
