@@ -1,3 +1,4 @@
+import type {Page} from '@playwright/test';
 import {test, expect, gotoHydrated} from './fixtures';
 
 // How a page loads (issue 11): the text paints from the HTML and CSS alone, the framework's code is
@@ -6,20 +7,27 @@ import {test, expect, gotoHydrated} from './fixtures';
 
 const PAGES = ['/docs/setup/configure-connector', '/docs/troubleshooting', '/docs/tools/qwc-generator', '/'];
 
+/** When, in this load, the first paint was reported, the first script asked for, and the load event ended. */
+function loadTimeline(page: Page) {
+  return page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+      (entry) => entry.initiatorType === 'script',
+    );
+    return {
+      paintAt: paint?.startTime ?? null,
+      firstScriptAt: Math.min(...scripts.map((entry) => entry.startTime)),
+      scripts: scripts.length,
+      loadEnd: navigation?.loadEventEnd ?? 0,
+    };
+  });
+}
+
 for (const path of PAGES) {
   test(`${path}: the text is painted before any script is fetched, then the page hydrates`, async ({page, consoleErrors}) => {
     await gotoHydrated(page, path);
-    const order = await page.evaluate(() => {
-      const paint = performance.getEntriesByName('first-contentful-paint')[0];
-      const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
-        (entry) => entry.initiatorType === 'script',
-      );
-      return {
-        paintAt: paint?.startTime ?? null,
-        firstScriptAt: Math.min(...scripts.map((entry) => entry.startTime)),
-        scripts: scripts.length,
-      };
-    });
+    const order = await loadTimeline(page);
     expect(order.paintAt, 'a first contentful paint was recorded').not.toBeNull();
     expect(order.scripts, 'the framework code was fetched').toBeGreaterThan(0);
     expect(order.firstScriptAt, 'first script request after the first paint').toBeGreaterThanOrEqual(order.paintAt ?? Infinity);
@@ -60,13 +68,7 @@ test('a browser that does not report paints gets the scripts after its first fra
   });
   await gotoHydrated(page, '/docs/setup/configure-connector');
   // The first frame started them, not the last resort (five seconds after the load event).
-  const timing = await page.evaluate(() => {
-    const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-    const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
-      (entry) => entry.initiatorType === 'script',
-    );
-    return {loadEnd: navigation?.loadEventEnd ?? 0, firstScriptAt: Math.min(...scripts.map((entry) => entry.startTime))};
-  });
+  const timing = await loadTimeline(page);
   expect(timing.loadEnd).toBeGreaterThan(0);
   expect(timing.firstScriptAt, 'scripts asked for well before the last-resort timer').toBeLessThan(timing.loadEnd + 2500);
   await expect(page.getByRole('button', {name: /switch between dark and light mode/i})).toBeEnabled();
