@@ -8,6 +8,7 @@ import {pageRedirects} from './src/redirects';
 import bundleStats from './scripts/perf/bundle-stats-plugin';
 import lazyCodeHighlighting from './src/plugins/lazy-code-highlighting';
 import preactClient from './src/plugins/preact-client';
+import deferredBlocks from './src/plugins/deferred-blocks';
 import serverOnlyModules from './src/plugins/server-only-modules';
 import localSearchQueries from './src/plugins/local-search-queries';
 import {ssrTemplate} from './src/ssr-template';
@@ -51,6 +52,8 @@ const config = {
           routeBasePath: 'docs',
           // "Last updated" under each guide, from the date of the page's last git commit.
           showLastUpdateTime: true,
+          // Each top-level paragraph, list and table hydrates in a short slice of its own.
+          recmaPlugins: [deferredBlocks],
         },
         blog: {
           routeBasePath: 'updates',

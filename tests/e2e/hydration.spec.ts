@@ -89,3 +89,60 @@ test('the served "not found" page is drawn anew, under /docs and elsewhere', asy
   // The browser reports the page's own 404 status as a console error; nothing else may be there.
   expect(consoleErrors.filter((error) => !/status of 404/.test(error))).toEqual([]);
 });
+
+// A page's top-level paragraphs, lists and tables hydrate after the page, a slice at a time
+// (src/plugins/deferred-blocks.ts). The reader must not be able to tell.
+test('the catalogue keeps its served text while its blocks hydrate one slice at a time', async ({page, consoleErrors}) => {
+  await page.addInitScript(() => {
+    const record = {blocks: [] as Element[], texts: [] as string[]};
+    (window as unknown as {servedBlocks: typeof record}).servedBlocks = record;
+    new PerformanceObserver((list, observer) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      observer.disconnect();
+      record.blocks = Array.from(document.querySelectorAll('.markdown > p, .markdown > ul, .markdown > ol, .markdown > table'));
+      record.texts = record.blocks.map((block) => block.textContent ?? '');
+    }).observe({type: 'paint', buffered: true});
+  });
+  await gotoHydrated(page, '/docs/troubleshooting');
+  await page.waitForLoadState('networkidle');
+  const result = await page.evaluate(() => {
+    const {blocks, texts} = (window as unknown as {servedBlocks: {blocks: Element[]; texts: string[]}}).servedBlocks;
+    return {
+      served: blocks.length,
+      replaced: blocks.filter((block) => !block.isConnected).length,
+      changedText: blocks.filter((block, index) => block.textContent !== texts[index]).length,
+    };
+  });
+  expect(result.served, 'the served catalogue has many blocks').toBeGreaterThan(100);
+  expect(result, 'every served block is the same element with the same text').toEqual({
+    served: result.served,
+    replaced: 0,
+    changedText: 0,
+  });
+  // The index's links, in a table hydrated after the page, move within it.
+  await page.getByRole('table', {name: 'Error codes, in number order'}).getByRole('link', {name: 'QBWC1039'}).click();
+  await expect(page).toHaveURL(/#qbwc1039$/);
+  await expect(page.locator('[id="qbwc1039"]')).toBeInViewport();
+  expect(consoleErrors).toEqual([]);
+});
+
+test("a link in the catalogue's text works the moment the page has hydrated, as a link within the site", async ({
+  page,
+  consoleErrors,
+}) => {
+  const cdp = await page.context().newCDPSession(page);
+  // A slow phone: the blocks are still waiting for their turn when the reader clicks.
+  await cdp.send('Emulation.setCPUThrottlingRate', {rate: 6});
+  await gotoHydrated(page, '/docs/troubleshooting');
+  await page.evaluate(() => {
+    (window as unknown as {samePage: boolean}).samePage = true;
+  });
+  const link = page.locator('.markdown > p a[href="/docs/tools/password-check"]').last();
+  await link.click();
+  await expect(page).toHaveURL(/\/docs\/tools\/password-check$/);
+  await expect(page.getByRole('heading', {level: 1})).toContainText(/password/i);
+  // Drawn by the site's router, not loaded anew.
+  expect(await page.evaluate(() => (window as unknown as {samePage?: boolean}).samePage)).toBe(true);
+  await cdp.send('Emulation.setCPUThrottlingRate', {rate: 1});
+  expect(consoleErrors).toEqual([]);
+});

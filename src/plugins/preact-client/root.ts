@@ -1,5 +1,7 @@
 import {createRoot, hydrateRoot as hydrateServedRoot} from 'preact/compat/client';
 import {NOT_FOUND_PAGE_CLASS} from '../../not-found-page';
+import {deferringParts} from '../../components/kit/deferred-hydration';
+import {deferPart} from './deferred-hydration';
 
 export {createRoot};
 
@@ -20,6 +22,9 @@ function moveServedResourceHints(container: Element): void {
  * a different tree there (an address under /docs is drawn by the docs' layout), throws the served
  * markup away and draws anew; Preact would patch the new tree into the old nodes. So the served
  * "not found" page is drawn anew from the start, as React would end up doing.
+ *
+ * The blocks of a page's text (src/components/kit/DeferredBlock.tsx) are left out of the hydrating
+ * render and hydrate afterwards, a slice at a time.
  */
 export function hydrateRoot(
   container: Element,
@@ -31,7 +36,7 @@ export function hydrateRoot(
     return root;
   }
   moveServedResourceHints(container);
-  return hydrateServedRoot(container, children);
+  return deferringParts(deferPart, () => hydrateServedRoot(container, children));
 }
 
 export default {createRoot, hydrateRoot};

@@ -1,0 +1,56 @@
+import {Component, createElement, type ElementType, type ReactNode} from 'react';
+import {partDeferral, type DeferredPart, type PartContent} from './deferred-hydration';
+
+/** Given as the element's HTML while its served content is kept: the same object on every render. */
+const KEEP_SERVED_MARKUP = {__html: ''};
+
+type Props = {
+  /** The element (or a component that spreads its props on one element) the block is drawn as. */
+  as: ElementType;
+  /** What the element holds; called only when it is drawn. */
+  content: PartContent;
+} & Record<string, unknown>;
+
+/**
+ * A top-level block of a Markdown page (a paragraph, a list, a table) that hydrates on its own turn.
+ * src/plugins/deferred-blocks.ts writes the pages' blocks this way at build time.
+ *
+ * - The build, and a page reached by a link, draw it as the element with its content.
+ * - When the served page hydrates, the element keeps its served content and is left out of that
+ *   one long render, content and all: its elements are not even made. The browser's root hydrates
+ *   it afterwards, a few milliseconds at a time, or at once when the reader points at, clicks or
+ *   tabs into it (src/plugins/preact-client/deferred-hydration.ts). The markup is the same, so
+ *   nothing moves.
+ *
+ * The hydrating block reads the context this component was given, so links, copy buttons and
+ * widgets in it behave as they would without it.
+ */
+export default class DeferredBlock extends Component<Props> {
+  private readonly defer = partDeferral();
+  private part: DeferredPart | null = null;
+
+  override componentDidMount(): void {
+    // Preact's class components know their first DOM node: the element drawn below.
+    const element = (this as unknown as {base?: Element | null}).base;
+    if (this.defer && element) this.part = this.defer(element, this.props.content, this.context as object);
+  }
+
+  override componentDidUpdate(): void {
+    this.part?.update(this.props.content, this.context as object);
+  }
+
+  override componentWillUnmount(): void {
+    this.part?.remove();
+    this.part = null;
+  }
+
+  override render(): ReactNode {
+    const {as: Tag, content, ...rest} = this.props;
+    if (!this.defer) {
+      // Passed as separate children, as MDX would have: a list of them is not a keyed array.
+      const children = content();
+      return createElement(Tag, rest, ...(Array.isArray(children) ? children : [children]));
+    }
+    return createElement(Tag, {...rest, dangerouslySetInnerHTML: KEEP_SERVED_MARKUP});
+  }
+}

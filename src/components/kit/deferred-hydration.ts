@@ -1,0 +1,32 @@
+import type {ReactNode} from 'react';
+
+/** What a part holds, drawn when its turn comes (its elements are made only then). */
+export type PartContent = () => ReactNode;
+
+/** A block of the served page that hydrates on its own turn, after the page (see DeferredBlock.tsx). */
+export interface DeferredPart {
+  /** The part's content and the context it reads, from a later render of the page. */
+  update(content: PartContent, context: object): void;
+  /** The part has left the page. */
+  remove(): void;
+}
+
+/** Takes a served element and what it holds; hydrates it later, in a slice of its own. */
+export type DeferPart = (element: Element, content: PartContent, context: object) => DeferredPart;
+
+let current: DeferPart | null = null;
+
+/** While the served page is hydrating (in the browser, once), what defers a part; otherwise null. */
+export function partDeferral(): DeferPart | null {
+  return current;
+}
+
+/** Runs `hydrate`, the one render that hydrates the served page, with parts deferred through `defer`. */
+export function deferringParts<T>(defer: DeferPart, hydrate: () => T): T {
+  current = defer;
+  try {
+    return hydrate();
+  } finally {
+    current = null;
+  }
+}
