@@ -9,8 +9,12 @@ import type {DeferPart, DeferredPart, PartContent} from '../../components/kit/de
  */
 export const SLICE_MS = 5;
 
-/** What a click, a tap or a Tab into a waiting part draws at once, before the event reaches it. */
-const DRAWING_EVENTS = ['pointerdown', 'focusin', 'click', 'keydown'] as const;
+/**
+ * What a tap, a click, a key or focus inside a waiting part draws at once. The listeners are on the
+ * document's capture phase, which comes before the event reaches the part's own handlers (focus,
+ * which does not bubble, has one too).
+ */
+const DRAWING_EVENTS = ['pointerdown', 'focus', 'click', 'keydown'] as const;
 
 interface Part {
   element: Element;
@@ -116,6 +120,25 @@ function scheduleSlice(): void {
   else setTimeout(runSlice, 0);
 }
 
+/**
+ * The first slice waits for the page's effects, which Preact runs after the next frame (or 35 ms):
+ * they drop what a phone does not show (the desktop sidebar and table of contents), and a part
+ * dropped before its turn is never hydrated. Both callbacks here were asked for after Preact's, so
+ * they run after them.
+ */
+function scheduleFirstSlice(): void {
+  if (sliceScheduled) return;
+  sliceScheduled = true;
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    setTimeout(runSlice, 0);
+  };
+  requestAnimationFrame(start);
+  setTimeout(start, 50);
+}
+
 /** Draws the waiting part the event is headed for, so its handlers are there when it arrives. */
 function drawTarget(event: Event): void {
   const target = event.target;
@@ -142,7 +165,7 @@ export const deferPart: DeferPart = (element, content, context): DeferredPart =>
   const part: Part = {element, content, context, state: 'waiting'};
   waiting.push(part);
   startListening();
-  scheduleSlice();
+  scheduleFirstSlice();
   return {
     update(nextContent, nextContext) {
       part.content = nextContent;
