@@ -170,7 +170,8 @@ export const deferPart: DeferPart = (element, content, context): DeferredPart =>
     update(nextContent, nextContext) {
       part.content = nextContent;
       part.context = nextContext;
-      if (part.state === 'drawn') draw(part);
+      // Inside the page's own render: the renders this asks for run with the page's, not now.
+      if (part.state === 'drawn') drawTree(part);
     },
     remove() {
       if (part.state === 'drawn') render(null, part.element);
