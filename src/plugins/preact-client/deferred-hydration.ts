@@ -7,7 +7,7 @@ import type {DeferPart, DeferredPart, PartContent} from '../../components/kit/de
  * scheduler yields after 5, and a phone four times slower than this still stays under the 50 ms
  * that make a task "long".
  */
-export const SLICE_MS = 5;
+const SLICE_MS = 5;
 
 /**
  * What a tap, a click, a key or focus inside a waiting part draws at once. The listeners are on the

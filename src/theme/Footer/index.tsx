@@ -1,17 +1,9 @@
-import type {ReactNode} from 'react';
 import Original from '@theme-original/Footer';
-import type OriginalType from '@theme/Footer';
-import type {WrapperProps} from '@docusaurus/types';
-import DeferredBlock from '@site/src/components/kit/DeferredBlock';
-import kitStyles from '@site/src/components/kit/kit.module.css';
-
-type Props = WrapperProps<typeof OriginalType>;
+import {deferredPart} from '@site/src/components/kit/deferredPart';
 
 /**
  * The footer's links hydrate on their own turn, after the page, or at once when one is pointed at
  * or tabbed into (src/components/kit/DeferredBlock.tsx): they are not needed for the page to
  * answer a tap.
  */
-export default function FooterWrapper(props: Props): ReactNode {
-  return <DeferredBlock as="div" className={kitStyles.part} content={() => <Original {...props} />} />;
-}
+export default deferredPart(Original);

@@ -1,16 +1,8 @@
-import type {ReactNode} from 'react';
 import Original from '@theme-original/DocItem/Paginator';
-import type OriginalType from '@theme/DocItem/Paginator';
-import type {WrapperProps} from '@docusaurus/types';
-import DeferredBlock from '@site/src/components/kit/DeferredBlock';
-import kitStyles from '@site/src/components/kit/kit.module.css';
-
-type Props = WrapperProps<typeof OriginalType>;
+import {deferredPart} from '@site/src/components/kit/deferredPart';
 
 /**
  * The previous and next links under a guide hydrate on their own turn, after the page, or at once
  * when one is pointed at or tabbed into (src/components/kit/DeferredBlock.tsx).
  */
-export default function DocItemPaginatorWrapper(props: Props): ReactNode {
-  return <DeferredBlock as="div" className={kitStyles.part} content={() => <Original {...props} />} />;
-}
+export default deferredPart(Original);
