@@ -146,3 +146,29 @@ test("a link in the catalogue's text works the moment the page has hydrated, as 
   await cdp.send('Emulation.setCPUThrottlingRate', {rate: 1});
   expect(consoleErrors).toEqual([]);
 });
+
+test('a page whose route code cannot be fetched stays as served: readable, its links loading whole pages', async ({page}) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${String(error)}`));
+  // The framework's two scripts arrive; every chunk of the page's routes fails.
+  await page.route(/\/assets\/js\/(?!runtime~main\.|main\.)[^/]+\.js$/, (route) => route.abort());
+  await page.goto('/docs/setup/configure-connector');
+  await expect.poll(() => errors.length, {message: 'the failure is reported once it happens'}).toBeGreaterThan(0);
+  expect(errors.join('\n')).toContain('The page could not load its code; it stays as served.');
+  expect(errors.filter((e) => e.startsWith('uncaught'))).toEqual([]);
+  await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'false');
+  await expect(page.getByRole('heading', {level: 1, name: 'Configure the Web Connector'})).toBeVisible();
+  await expect(page.getByRole('heading', {level: 2, name: 'Download the .qwc file'})).toBeVisible();
+  // A link is then an ordinary link: the next page is a new document.
+  await page.evaluate(() => ((window as unknown as {sameDocument: boolean}).sameDocument = true));
+  await page
+    .getByRole('link', {name: /Authenticate the Web Connector/})
+    .last()
+    .click();
+  await expect(page).toHaveURL(/\/docs\/setup\/authenticate-connector$/);
+  await expect(page.getByRole('heading', {level: 1, name: 'Authenticate the Web Connector'})).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as {sameDocument?: boolean}).sameDocument)).toBeUndefined();
+});

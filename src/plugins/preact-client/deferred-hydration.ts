@@ -1,6 +1,7 @@
 import {Component, createElement, hydrate, options, render, type ComponentChildren, type ComponentType} from 'preact';
 import {Context as BrowserContext} from '@docusaurus/core/lib/client/browserContext';
 import type {DeferPart, DeferredPart, PartContent} from '../../components/kit/deferred-hydration';
+import {inNewTask} from './next-task';
 
 /**
  * How long one slice of deferred hydration may hold the main thread, in milliseconds: React's own
@@ -108,16 +109,10 @@ function runSlice(): void {
   else stopListening();
 }
 
-// A message, unlike a zero timeout, is not held back 4 ms after a few in a row (React's scheduler
-// yields the same way).
-const sliceChannel = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
-if (sliceChannel) sliceChannel.port1.onmessage = runSlice;
-
 function scheduleSlice(): void {
   if (sliceScheduled) return;
   sliceScheduled = true;
-  if (sliceChannel) sliceChannel.port2.postMessage(null);
-  else setTimeout(runSlice, 0);
+  inNewTask(runSlice);
 }
 
 /**

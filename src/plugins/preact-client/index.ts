@@ -1,5 +1,5 @@
 import {join} from 'node:path';
-import type {Plugin} from '@docusaurus/types';
+import type {LoadContext, Plugin} from '@docusaurus/types';
 
 /** Where each React entry point the browser bundle imports is found in Preact. */
 const preactAliases = {
@@ -19,8 +19,12 @@ const preactAliases = {
  * answers a tap. Preact's Suspense has crashed while hydrating (an insertBefore on a node that
  * was not a child, preactjs/preact#5251), so the site's own code draws nothing through Suspense
  * in the browser: parts load after mounting (src/components/kit/useLoadedModule.ts).
+ *
+ * A production build that hydrates (any router but the hash one) also starts from its own entry,
+ * which does Docusaurus's steps in separate tasks (client-entry.tsx).
  */
-export default function preactClient(): Plugin {
+export default function preactClient(context: LoadContext): Plugin {
+  const hydrates = process.env.NODE_ENV === 'production' && context.siteConfig.future.experimental_router !== 'hash';
   return {
     name: 'qbwc-preact-client',
     getClientModules() {
@@ -37,6 +41,7 @@ export default function preactClient(): Plugin {
       const alias = (config.resolve?.alias ?? {}) as Record<string, unknown>;
       const rest = Object.fromEntries(Object.entries(alias).filter(([key]) => key !== 'react' && key !== 'react-dom'));
       config.resolve = {...config.resolve, alias: {...preactAliases, ...rest}};
+      if (hydrates) config.entry = join(__dirname, 'client-entry.tsx');
       return {};
     },
   };
