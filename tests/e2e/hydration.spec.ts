@@ -172,3 +172,41 @@ test('a page whose route code cannot be fetched stays as served: readable, its l
   await expect(page.getByRole('heading', {level: 1, name: 'Authenticate the Web Connector'})).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as {sameDocument?: boolean}).sameDocument)).toBeUndefined();
 });
+
+test("the navbar's menu, colour toggle and search answer the moment a slow phone has hydrated the page", async ({browser}) => {
+  const context = await browser.newContext({viewport: {width: 390, height: 800}, isMobile: true, hasTouch: true});
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  const cdp = await context.newCDPSession(page);
+  // The navbar hydrates on its own turn after the page; at 6x the reader gets there first.
+  await cdp.send('Emulation.setCPUThrottlingRate', {rate: 6});
+  await gotoHydrated(page, '/docs/setup/configure-connector');
+  const menu = page.getByRole('button', {name: /toggle navigation bar/i});
+  await menu.tap();
+  const sidebar = page.locator('.navbar-sidebar');
+  await expect(sidebar.getByRole('link', {name: 'Troubleshooting'})).toBeVisible();
+  // On a phone the colour toggle sits in the opened menu.
+  await expect(page.locator('html')).toHaveAttribute('data-theme-choice', 'system');
+  await sidebar.getByRole('button', {name: /switch between dark and light mode/i}).tap();
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme-choice', 'system');
+  await sidebar.getByRole('button', {name: /close navigation bar/i}).tap();
+  await expect(sidebar.getByRole('link', {name: 'Troubleshooting'})).toBeHidden();
+
+  await gotoHydrated(page, '/docs/setup/configure-connector');
+  await page
+    .getByPlaceholder(/search/i)
+    .first()
+    .focus();
+  const box = page.getByRole('combobox', {name: /search/i});
+  await box.fill('QBWC1039');
+  await expect(
+    page
+      .getByRole('option')
+      .filter({hasText: /QBWC1039/i})
+      .first(),
+  ).toBeVisible();
+  await cdp.send('Emulation.setCPUThrottlingRate', {rate: 1});
+  expect(errors).toEqual([]);
+  await context.close();
+});
