@@ -1,4 +1,5 @@
 import type {ComponentType} from 'react';
+import {hydrateRoot} from 'react-dom/client';
 import {nextTask} from './next-task';
 
 /**
@@ -10,26 +11,21 @@ import {nextTask} from './next-task';
  * of its own, and each route's chunks are requested in their own task, so the browser can paint
  * and answer a tap between them.
  *
- * The modules come in with eager `import()`s: they stay in main.js (no extra request), and a module
- * is evaluated when its import runs, not when main.js is.
+ * The modules come in with eager `import()`s of the entry-*.ts modules: they stay in main.js (no
+ * extra request), and a module is evaluated when its import runs, not when main.js is. Those small
+ * modules re-export what is used by name; a library imported this way directly would keep all its
+ * exports in the bundle.
  */
 async function hydratePage(container: Element): Promise<void> {
   await nextTask();
-  const [{BrowserRouter}, {HelmetProvider}] = await Promise.all([
-    import(/* webpackMode: "eager" */ 'react-router-dom'),
-    import(/* webpackMode: "eager" */ 'react-helmet-async'),
-  ]);
+  const {BrowserRouter, HelmetProvider} = await import(/* webpackMode: "eager" */ './entry-framework');
 
   await nextTask();
-  const [{default: routes}, {default: docusaurus}, {matchRoutes}] = await Promise.all([
-    import(/* webpackMode: "eager" */ '@generated/routes'),
-    import(/* webpackMode: "eager" */ '@docusaurus/core/lib/client/docusaurus'),
-    import(/* webpackMode: "eager" */ 'react-router-config'),
-  ]);
+  const {routes, docusaurus, matchRoutes} = await import(/* webpackMode: "eager" */ './entry-routes');
   window.docusaurus = docusaurus;
 
   await nextTask();
-  const {default: App} = await import(/* webpackMode: "eager" */ '@docusaurus/core/lib/client/App');
+  const {App} = await import(/* webpackMode: "eager" */ './entry-app');
 
   // The routes the address matches (as written and decoded, as Docusaurus's preload does), each
   // route's chunks requested in a task of their own.
@@ -50,7 +46,6 @@ async function hydratePage(container: Element): Promise<void> {
   }
 
   await nextTask();
-  const {hydrateRoot} = await import(/* webpackMode: "eager" */ 'react-dom/client');
   const Root = App as ComponentType;
   window.docusaurusRoot = hydrateRoot(
     container,
