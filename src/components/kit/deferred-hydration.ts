@@ -16,17 +16,18 @@ export type DeferPart = (element: Element, content: PartContent, context: object
 
 let current: DeferPart | null = null;
 
-/** While the served page is hydrating (in the browser, once), what defers a part; otherwise null. */
+/** While the served page, or a part of it, is hydrating (in the browser), what defers a part; otherwise null. */
 export function partDeferral(): DeferPart | null {
   return current;
 }
 
-/** Runs `hydrate`, the one render that hydrates the served page, with parts deferred through `defer`. */
+/** Runs `hydrate`, a render that hydrates the served page or a deferred part of it, with the parts in it deferred through `defer`. */
 export function deferringParts<T>(defer: DeferPart, hydrate: () => T): T {
+  const previous = current;
   current = defer;
   try {
     return hydrate();
   } finally {
-    current = null;
+    current = previous;
   }
 }

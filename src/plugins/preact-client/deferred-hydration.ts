@@ -1,6 +1,6 @@
 import {Component, createElement, hydrate, options, render, type ComponentChildren, type ComponentType} from 'preact';
 import {Context as BrowserContext} from '@docusaurus/core/lib/client/browserContext';
-import type {DeferPart, DeferredPart, PartContent} from '../../components/kit/deferred-hydration';
+import {deferringParts, type DeferPart, type DeferredPart, type PartContent} from '../../components/kit/deferred-hydration';
 import {inNewTask} from './next-task';
 
 /**
@@ -88,7 +88,8 @@ function drawTree(part: Part): void {
   );
   if (part.state === 'waiting') {
     part.state = 'drawn';
-    hydrate(tree, part.element);
+    // The parts within a part (a doc's blocks within its text) wait for turns of their own.
+    deferringParts(deferPart, () => hydrate(tree, part.element));
   } else if (part.state === 'drawn') {
     render(tree, part.element);
   }
