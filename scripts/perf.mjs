@@ -4,7 +4,10 @@
 // 2. Serves ours with `npm run serve` and stock with `docusaurus serve`, on local ports.
 // 3. Per page: the JS and CSS it runs (uncompressed file sizes, as the budget test counts them) and
 //    the median of three Lighthouse mobile runs; ours is printed beside stock's as ratios.
-// Options: --runs N (Lighthouse runs per page, 3), --no-build (measure the builds already there).
+// 4. The same pages in Chromium at 4x CPU (scripts/perf/lab-blocking.mjs): blocking time measured,
+//    not simulated, the two sites' loads interleaved.
+// Options: --runs N (Lighthouse runs per page, 3), --lab N (lab loads per page, 5; 0 skips them),
+// --no-build (measure the builds already there).
 import {spawn, spawnSync} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
@@ -16,10 +19,12 @@ import {XMLParser} from 'fast-xml-parser';
 const require = createRequire(import.meta.url);
 const {CHROMIUM_ARGS, findChromium} = require('./find-chromium.cjs');
 const {pageAssets} = require('./perf/page-assets.cjs');
+import {labLoad} from './perf/lab-blocking.mjs';
 
 const docusaurusVersion = require('@docusaurus/core/package.json').version;
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+const labLoads = args.includes('--lab') ? Number(args[args.indexOf('--lab') + 1]) : 5;
 const build = !args.includes('--no-build');
 const ours = process.cwd();
 const stock = join(tmpdir(), `qbwc-perf-stock-docusaurus-${docusaurusVersion}`, 'site');
@@ -201,7 +206,24 @@ for (const path of stockPages) {
 for (const [label, path] of ourPages) {
   compared.push({site: 'ours', label, path, ...(await pageAssets(browser, ourBase, path, join(ours, 'build')))});
 }
+// One load of each page per round, so a slow spell of the machine falls on all of them alike.
+const labSamples = new Map(compared.map((row) => [row, []]));
+for (let round = 0; round < labLoads; round++) {
+  for (const row of compared) {
+    labSamples.get(row).push(await labLoad(browser, (row.site === 'stock' ? stockBase : ourBase) + row.path));
+  }
+}
 await browser.close();
+for (const [row, samples] of labSamples) {
+  const hydrates = samples.map((s) => s.hydrate).filter((h) => h !== null);
+  row.lab = samples.length
+    ? {
+        tbt: median(samples.map((s) => s.tbt)),
+        longest: median(samples.map((s) => s.longest)),
+        hydrate: hydrates.length ? median(hydrates) : null,
+      }
+    : null;
+}
 for (const row of compared) {
   process.stdout.write(`Lighthouse x${runs}: ${row.site} ${row.path}\n`);
   Object.assign(row, await lighthouseMedians((row.site === 'stock' ? stockBase : ourBase) + row.path));
@@ -264,6 +286,28 @@ printTable(
     r.seo,
   ]),
 );
+
+if (labLoads > 0) {
+  console.log(
+    `\nThe same pages in Chromium at 4x CPU, 412 px wide (median of ${labLoads} cold loads, interleaved): blocking after the first paint as measured, the longest task, and qbwc:hydrate (the hydrating render)`,
+  );
+  printTable(
+    [
+      ['page', 40],
+      ['TBT ms', 8],
+      ['x', 6],
+      ['longest', 9],
+      ['hydrate', 9],
+    ],
+    compared.map((r) => [
+      `${r.site === 'stock' ? 'stock' : 'ours '} ${r.path}`,
+      Math.round(r.lab.tbt),
+      ratio(r.lab.tbt, yardstick.lab.tbt),
+      Math.round(r.lab.longest),
+      r.lab.hydrate === null ? '-' : Math.round(r.lab.hydrate),
+    ]),
+  );
+}
 
 // The goals of issue 11, printed (never asserted: scores move from run to run on a busy machine).
 console.log(
