@@ -14,8 +14,9 @@ type Props = {
 /**
  * A block of a served page that hydrates on its own turn: each top-level paragraph, list and table
  * of a doc (src/plugins/deferred-blocks.ts writes them this way at build time), and parts of the
- * page's frame (src/theme): the navbar, the desktop sidebar and table of contents, which a phone
- * drops right after hydrating, the breadcrumbs, the previous/next links and the footer.
+ * page's frame (src/theme): the navbar, the doc's text (whose blocks then wait for turns of their
+ * own), the desktop sidebar and table of contents, which a phone drops right after hydrating, the
+ * breadcrumbs, the previous/next links and the footer.
  *
  * - The build, and a page reached by a link, draw it as the element with its content.
  * - When the served page hydrates, the element keeps its served content and is left out of that

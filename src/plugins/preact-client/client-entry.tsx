@@ -1,4 +1,3 @@
-import type {ComponentType} from 'react';
 import {hydrateRoot} from 'react-dom/client';
 import {nextTask} from './next-task';
 
@@ -46,12 +45,11 @@ async function hydratePage(container: Element): Promise<void> {
   }
 
   await nextTask();
-  const Root = App as ComponentType;
   window.docusaurusRoot = hydrateRoot(
     container,
     <HelmetProvider>
       <BrowserRouter>
-        <Root />
+        <App />
       </BrowserRouter>
     </HelmetProvider>,
   );
