@@ -233,6 +233,8 @@ stockServer.stop();
 
 // 4. Report.
 const kb = (n) => (n / 1024).toFixed(1);
+/** A compared page's name in the tables: whose site, then the path. */
+const rowLabel = (r) => `${r.site === 'stock' ? 'stock' : 'ours '} ${r.path}`;
 console.log(`\nJS and CSS each page of our build runs (uncompressed kB), ${weights.length} pages`);
 printTable(
   [
@@ -268,7 +270,7 @@ printTable(
     ['seo', 6],
   ],
   compared.map((r) => [
-    `${r.site === 'stock' ? 'stock' : 'ours '} ${r.path}`,
+    rowLabel(r),
     kb(r.js),
     ratio(r.js, yardstick.js),
     kb(r.css),
@@ -300,7 +302,7 @@ if (labLoads > 0) {
       ['hydrate', 9],
     ],
     compared.map((r) => [
-      `${r.site === 'stock' ? 'stock' : 'ours '} ${r.path}`,
+      rowLabel(r),
       Math.round(r.lab.tbt),
       ratio(r.lab.tbt, yardstick.lab.tbt),
       Math.round(r.lab.longest),
