@@ -212,3 +212,51 @@ test("the navbar's menu, colour toggle and search answer the moment a slow phone
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test("hydrating leaves the served head as it was, and a link to another page writes that page's head", async ({
+  page,
+  consoleErrors,
+}) => {
+  type Head = {title: string; htmlClass: string; tags: string[]; data: unknown[]};
+  // What the head says: its title, the html element's classes, its meta and link tags, and its
+  // structured data as data (the browser's head manager writes the JSON in another key order).
+  const readHead = (): Head => ({
+    title: document.title,
+    htmlClass: document.documentElement.className,
+    tags: Array.from(document.head.querySelectorAll('meta[data-rh], link[data-rh]'), (tag) => tag.outerHTML),
+    data: Array.from(document.head.querySelectorAll('script[type="application/ld+json"]'), (script) =>
+      JSON.parse(script.textContent ?? ''),
+    ),
+  });
+  // The head as served, read at the first paint (the page's scripts are only asked for after it).
+  await page.addInitScript(`new PerformanceObserver((list, observer) => {
+    if (!list.getEntriesByName('first-contentful-paint').length) return;
+    observer.disconnect();
+    window.servedHead = (${readHead.toString()})();
+  }).observe({type: 'paint', buffered: true});`);
+  const headNow = (): Promise<Head> => page.evaluate(readHead);
+  await gotoHydrated(page, '/docs/setup/configure-connector');
+  const served = await page.evaluate(() => (window as unknown as {servedHead: Head}).servedHead);
+  expect(served.title).toMatch(/^Configure the Web Connector/);
+  expect(served.tags.filter((tag) => tag.includes('rel="canonical"'))).toHaveLength(1);
+  expect(served.data).toHaveLength(1);
+  // The page's Heads have written the head by the time it says so: `data-has-hydrated` is theirs.
+  await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
+  expect(await headNow()).toEqual(served);
+
+  await page
+    .getByRole('link', {name: /Authenticate the Web Connector/})
+    .last()
+    .click();
+  await expect(page).toHaveTitle(/^Authenticate the Web Connector/);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/docs\/setup\/authenticate-connector$/);
+  await expect(page.locator('html')).toHaveClass(/docs-doc-id-setup\/authenticate-connector/);
+  const next = await headNow();
+  expect(next.tags.filter((tag) => tag.includes('rel="canonical"'))).toHaveLength(1);
+  const description = next.tags.filter((tag) => tag.includes('name="description"'));
+  expect(description).toHaveLength(1);
+  expect(served.tags).not.toContain(description[0]);
+  await page.goBack();
+  await expect(page).toHaveTitle(served.title);
+  expect(consoleErrors).toEqual([]);
+});

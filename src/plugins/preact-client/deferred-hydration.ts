@@ -1,7 +1,7 @@
 import {Component, createElement, hydrate, options, render, type ComponentChildren, type ComponentType} from 'preact';
 import {Context as BrowserContext} from '@docusaurus/core/lib/client/browserContext';
 import {deferringParts, type DeferPart, type DeferredPart, type PartContent} from '../../components/kit/deferred-hydration';
-import {inNewTask} from './next-task';
+import {afterNextFrame, inNewTask} from './next-task';
 
 /**
  * How long one slice of deferred hydration may hold the main thread, in milliseconds: React's own
@@ -117,22 +117,14 @@ function scheduleSlice(): void {
 }
 
 /**
- * The first slice waits for the page's effects, which Preact runs after the next frame (or 35 ms):
- * they drop what a phone does not show (the desktop sidebar and table of contents), and a part
- * dropped before its turn is never hydrated. Both callbacks here were asked for after Preact's, so
- * they run after them.
+ * The first slice waits for the page's effects (afterNextFrame): they drop what a phone does not
+ * show (the desktop sidebar and table of contents), and a part dropped before its turn is never
+ * hydrated.
  */
 function scheduleFirstSlice(): void {
   if (sliceScheduled) return;
   sliceScheduled = true;
-  let started = false;
-  const start = () => {
-    if (started) return;
-    started = true;
-    setTimeout(runSlice, 0);
-  };
-  requestAnimationFrame(start);
-  setTimeout(start, 50);
+  afterNextFrame(runSlice);
 }
 
 /** Draws the waiting part the event is headed for, so its handlers are there when it arrives. */

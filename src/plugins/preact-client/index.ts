@@ -10,6 +10,10 @@ const preactAliases = {
   'react/jsx-runtime$': 'preact/jsx-runtime',
   'react/jsx-dev-runtime$': 'preact/jsx-dev-runtime',
   react$: 'preact/compat',
+  // Helmets held out of the hydrating render (helmet.ts).
+  'react-helmet-async$': join(__dirname, 'helmet.ts'),
+  // Prop types are checked only in development builds (prop-types.ts).
+  'prop-types$': join(__dirname, 'prop-types.ts'),
 };
 
 /**

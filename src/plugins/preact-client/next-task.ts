@@ -19,3 +19,19 @@ export function inNewTask(callback: () => void): void {
 export function nextTask(): Promise<void> {
   return new Promise((resolve) => inNewTask(resolve));
 }
+
+/**
+ * Runs `callback` once, in a task of its own after the next frame, or after 50 ms if no frame
+ * comes (a tab in the background). Called after a render, it comes after that render's effects,
+ * which Preact runs the same way and asked for first.
+ */
+export function afterNextFrame(callback: () => void): void {
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    setTimeout(callback, 0);
+  };
+  requestAnimationFrame(start);
+  setTimeout(start, 50);
+}

@@ -2,6 +2,8 @@ import {createRoot, hydrateRoot as hydrateServedRoot} from 'preact/compat/client
 import {NOT_FOUND_PAGE_CLASS} from '../../not-found-page';
 import {deferringParts} from '../../components/kit/deferred-hydration';
 import {deferPart} from './deferred-hydration';
+import {holdHeads, joinHeads} from './heads-after-hydration';
+import {afterNextFrame} from './next-task';
 
 export {createRoot};
 
@@ -24,7 +26,8 @@ function moveServedResourceHints(container: Element): void {
  * "not found" page is drawn anew from the start, as React would end up doing.
  *
  * The blocks of a page's text (src/components/kit/DeferredBlock.tsx) are left out of the hydrating
- * render and hydrate afterwards, a slice at a time.
+ * render and hydrate afterwards, a slice at a time; the page's Heads render once its effects have run,
+ * in a task of their own (helmet.ts).
  */
 export function hydrateRoot(
   container: Element,
@@ -38,9 +41,14 @@ export function hydrateRoot(
   moveServedResourceHints(container);
   // The one long render of a page load, as a user-timing measure for profiles and the lab.
   const start = performance.now();
-  const root = deferringParts(deferPart, () => hydrateServedRoot(container, children));
-  performance.measure('qbwc:hydrate', {start});
-  return root;
+  holdHeads();
+  try {
+    return deferringParts(deferPart, () => hydrateServedRoot(container, children));
+  } finally {
+    performance.measure('qbwc:hydrate', {start});
+    // After the page's effects, which subscribe the held Heads: they render in a task of their own.
+    afterNextFrame(joinHeads);
+  }
 }
 
 export default {createRoot, hydrateRoot};
