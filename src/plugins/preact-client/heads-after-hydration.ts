@@ -1,7 +1,7 @@
 /**
  * Whether the page's `<Head>`s take part in rendering. They do, except while the served page
- * hydrates: its head is already the one they would write, so they join one task later, all
- * together (helmet.ts). Anything drawn after that (a part on its turn, a page reached by a link,
+ * hydrates: its head is already the one they would write, so they join all together in a task of
+ * their own once the page's effects have run (root.ts, helmet.ts). Anything drawn after that (a part on its turn, a page reached by a link,
  * the dev server's page) renders them at once.
  */
 let joined = true;

@@ -3,7 +3,7 @@
  * the head manager) declare their components' prop types; only a development build of React or
  * Preact checks them, and the package's production build is already a set of do-nothing validators,
  * with an error message for whoever calls one by hand. This is that set without the message:
- * about 0.4 kB less on every page.
+ * about 0.45 kB less on every page.
  */
 function validator(): null {
   return null;
