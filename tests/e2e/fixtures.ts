@@ -17,6 +17,23 @@ export const test = base.extend<{consoleErrors: string[]}>({
 });
 export {expect};
 
+/** What `atFirstPaint`'s `read` returned, in the page: `(window as FirstPaint<T>).atFirstPaint`. */
+export type FirstPaint<T> = Window & {atFirstPaint: T};
+
+/**
+ * Runs `read` in every page the test opens, at its first contentful paint: the page as served, with
+ * its style sheet, before any of its scripts (they are only asked for after that paint:
+ * src/ssr-template.ts), and keeps what it returns as `window.atFirstPaint`. `read` runs in the
+ * page, so it may use only what it defines itself.
+ */
+export async function atFirstPaint(page: Page, read: () => unknown): Promise<void> {
+  await page.addInitScript(`new PerformanceObserver((list, observer) => {
+    if (!list.getEntriesByName('first-contentful-paint').length) return;
+    observer.disconnect();
+    window.atFirstPaint = (${read.toString()})();
+  }).observe({type: 'paint', buffered: true});`);
+}
+
 export async function gotoHydrated(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true');

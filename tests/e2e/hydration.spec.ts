@@ -1,4 +1,4 @@
-import {test, expect, gotoHydrated} from './fixtures';
+import {test, expect, atFirstPaint, gotoHydrated, type FirstPaint} from './fixtures';
 
 // The browser bundle runs on preact/compat (src/plugins/preact-client). These check what that
 // runtime must keep: served code blocks stay highlighted while their code loads, pages with code
@@ -8,9 +8,9 @@ import {test, expect, gotoHydrated} from './fixtures';
 test('served code blocks stay highlighted while their code loads, and keep their place', async ({page, consoleErrors}) => {
   // Watch the code blocks from the first byte: after every change to the page, each served block
   // must still be there, highlighted, at the same height on the page.
-  await page.addInitScript(() => {
+  // The baseline is taken at the first paint, the style sheet in and no script run yet.
+  await atFirstPaint(page, () => {
     const record = {served: 0, tops: [] as number[], problems: [] as string[], changes: 0};
-    (window as unknown as {codeBlocks: typeof record}).codeBlocks = record;
     const blocks = () => Array.from(document.querySelectorAll('.theme-code-block'));
     const check = () => {
       const now = blocks();
@@ -21,24 +21,19 @@ test('served code blocks stay highlighted while their code loads, and keep their
         if (top !== record.tops[index]) record.problems.push(`block ${index} moved from ${record.tops[index]} to ${top}`);
       });
     };
-    // The baseline is taken at the first paint: the style sheet is in, and the page's scripts are
-    // only asked for after it (src/ssr-template.ts).
-    new PerformanceObserver((list, observer) => {
-      if (!list.getEntriesByName('first-contentful-paint').length) return;
-      observer.disconnect();
-      record.served = blocks().length;
-      record.tops = blocks().map((block) => Math.round(block.getBoundingClientRect().top + window.scrollY));
-      new MutationObserver(() => {
-        record.changes += 1;
-        check();
-      }).observe(document.body, {childList: true, subtree: true});
-    }).observe({type: 'paint', buffered: true});
+    record.served = blocks().length;
+    record.tops = blocks().map((block) => Math.round(block.getBoundingClientRect().top + window.scrollY));
+    new MutationObserver(() => {
+      record.changes += 1;
+      check();
+    }).observe(document.body, {childList: true, subtree: true});
+    return record;
   });
   await gotoHydrated(page, '/docs/reference/web-connector-protocol');
   // The highlighting code has arrived once a block has been drawn anew by it.
   await page.waitForLoadState('networkidle');
   const record = await page.evaluate(
-    () => (window as unknown as {codeBlocks: {served: number; problems: string[]; changes: number}}).codeBlocks,
+    () => (window as unknown as FirstPaint<{served: number; problems: string[]; changes: number}>).atFirstPaint,
   );
   expect(record.served, 'the served page holds highlighted code blocks').toBeGreaterThan(3);
   expect(record.changes, 'the page was changed by its code at least once').toBeGreaterThan(0);
@@ -93,20 +88,15 @@ test('the served "not found" page is drawn anew, under /docs and elsewhere', asy
 // A page's top-level paragraphs, lists and tables hydrate after the page, a slice at a time
 // (src/plugins/deferred-blocks.ts). The reader must not be able to tell.
 test('the catalogue keeps its served text while its blocks hydrate one slice at a time', async ({page, consoleErrors}) => {
-  await page.addInitScript(() => {
-    const record = {blocks: [] as Element[], texts: [] as string[]};
-    (window as unknown as {servedBlocks: typeof record}).servedBlocks = record;
-    new PerformanceObserver((list, observer) => {
-      if (!list.getEntriesByName('first-contentful-paint').length) return;
-      observer.disconnect();
-      record.blocks = Array.from(document.querySelectorAll('.markdown > p, .markdown > ul, .markdown > ol, .markdown > table'));
-      record.texts = record.blocks.map((block) => block.textContent ?? '');
-    }).observe({type: 'paint', buffered: true});
+  await atFirstPaint(page, () => {
+    const blocks = Array.from(document.querySelectorAll('.markdown > p, .markdown > ul, .markdown > ol, .markdown > table'));
+    const texts = blocks.map((block) => block.textContent ?? '');
+    return {blocks, texts};
   });
   await gotoHydrated(page, '/docs/troubleshooting');
   await page.waitForLoadState('networkidle');
   const result = await page.evaluate(() => {
-    const {blocks, texts} = (window as unknown as {servedBlocks: {blocks: Element[]; texts: string[]}}).servedBlocks;
+    const {blocks, texts} = (window as unknown as FirstPaint<{blocks: Element[]; texts: string[]}>).atFirstPaint;
     return {
       served: blocks.length,
       replaced: blocks.filter((block) => !block.isConnected).length,
@@ -228,15 +218,11 @@ test("hydrating leaves the served head as it was, and a link to another page wri
       JSON.parse(script.textContent ?? ''),
     ),
   });
-  // The head as served, read at the first paint (the page's scripts are only asked for after it).
-  await page.addInitScript(`new PerformanceObserver((list, observer) => {
-    if (!list.getEntriesByName('first-contentful-paint').length) return;
-    observer.disconnect();
-    window.servedHead = (${readHead.toString()})();
-  }).observe({type: 'paint', buffered: true});`);
+  // The head as served.
+  await atFirstPaint(page, readHead);
   const headNow = (): Promise<Head> => page.evaluate(readHead);
   await gotoHydrated(page, '/docs/setup/configure-connector');
-  const served = await page.evaluate(() => (window as unknown as {servedHead: Head}).servedHead);
+  const served = await page.evaluate(() => (window as unknown as FirstPaint<Head>).atFirstPaint);
   expect(served.title).toMatch(/^Configure the Web Connector/);
   expect(served.tags.filter((tag) => tag.includes('rel="canonical"'))).toHaveLength(1);
   expect(served.data).toHaveLength(1);
