@@ -145,7 +145,7 @@ const config = {
     metadata: [{name: 'description', content: 'Setup guides, error fixes and live tools for the QuickBooks Web Connector.'}],
     navbar: {
       title: 'Web Connector Help',
-      logo: {alt: '', src: 'img/logo.svg'},
+      // The mark before the title is drawn by src/theme/Logo, from static/img/logo.svg.
       items: [
         {type: 'docSidebar', sidebarId: 'guides', position: 'left', label: 'Guides'},
         {type: 'docSidebar', sidebarId: 'troubleshooting', position: 'left', label: 'Troubleshooting'},

@@ -6,6 +6,7 @@
  * hovers or touches its link (Docusaurus's preload) is not changed.
  */
 import type {ClientModule} from '@docusaurus/types';
+import {SLICE_MS} from './main-thread-budget';
 
 type Prefetch = Window['docusaurus']['prefetch'];
 
@@ -31,25 +32,34 @@ interface DeferredPrefetchTiming {
   nextSlice?: (work: IdleWork) => void;
   /** How many prefetches one slice runs when the moment has no deadline to go by. */
   sliceSize?: number;
+  /** The clock a slice measures its time by. */
+  now?: () => number;
 }
 
 /**
  * A prefetch that queues its work for after the load; it resolves when the real prefetch has.
  * A page shows dozens of links, and each prefetch adds script tags: the queue is worked off in
- * slices, each within one idle moment, so prefetching never makes a long task of its own.
+ * slices, each within one idle moment and at most SLICE_MS long (an idle moment can last 50 ms),
+ * so prefetching never makes a long task of its own.
  */
 export function deferredPrefetch(
   prefetchNow: Prefetch,
-  {afterLoad = afterLoadWhenIdle, nextSlice = whenIdle, sliceSize = 4}: DeferredPrefetchTiming = {},
+  {
+    afterLoad = afterLoadWhenIdle,
+    nextSlice = whenIdle,
+    sliceSize = 4,
+    now = () => performance.now(),
+  }: DeferredPrefetchTiming = {},
 ): Prefetch {
   const queue: Array<() => void> = [];
   let scheduled = false;
   const runSlice: IdleWork = (deadline) => {
+    const end = now() + SLICE_MS;
     let ran = 0;
     while (queue.length > 0) {
       queue.shift()!();
       ran += 1;
-      if (deadline ? deadline.timeRemaining() < 2 : ran >= sliceSize) break;
+      if (now() >= end || (deadline ? deadline.timeRemaining() < 2 : ran >= sliceSize)) break;
     }
     if (queue.length > 0) nextSlice(runSlice);
     else scheduled = false;

@@ -5,6 +5,7 @@ import {baseURL} from './playwright.config';
 import {pageAssets} from '../../scripts/perf/page-assets.cjs';
 
 interface Budgets {
+  phoneFontFaces: number;
   pages: Record<string, {jsKB: number; cssKB: number}>;
 }
 
@@ -24,5 +25,45 @@ for (const [path, budget] of Object.entries(budgets.pages)) {
     expect(kB(css), `CSS of ${path} (kB) past its budget in perf-budgets.json; files:\n${listing}`).toBeLessThanOrEqual(
       budget.cssKB,
     );
+  });
+}
+
+/** What a page's first layout sets up: the font faces of the text shown, and the SVG images drawn. */
+function readFirstLayoutSetup(): {faces: string[]; svgImages: string[]} {
+  const shown = (element: Element) => element.getClientRects().length > 0;
+  const faces = new Set<string>();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement;
+    if (!node.textContent?.trim() || !element || !shown(element)) continue;
+    const style = getComputedStyle(element);
+    faces.add([style.fontFamily, style.fontSize, style.fontWeight, style.fontStyle].join(' / '));
+  }
+  const svgImages: string[] = [];
+  for (const element of document.querySelectorAll('body *')) {
+    if (!shown(element)) continue;
+    if (element instanceof HTMLImageElement && /\.svg\b|image\/svg/.test(element.currentSrc)) svgImages.push(`<img> ${element.currentSrc}`);
+    for (const pseudo of [null, '::before', '::after']) {
+      const style = getComputedStyle(element, pseudo);
+      for (const value of [style.backgroundImage, style.maskImage, style.listStyleImage, style.content]) {
+        if (/url\(/.test(value) && /svg/.test(value)) svgImages.push(`${element.tagName.toLowerCase()}.${element.className}${pseudo ?? ''}`);
+      }
+    }
+  }
+  return {faces: [...faces].sort(), svgImages};
+}
+
+// Counts, not timings: the first layout on a cold phone sets up each font face and SVG image once,
+// a few milliseconds each on the main thread (see perf-budgets.json).
+for (const path of Object.keys(budgets.pages)) {
+  test(`page ${path} on a phone draws no SVG image and at most ${budgets.phoneFontFaces} font faces`, async ({browser}) => {
+    const context = await browser.newContext({viewport: {width: 412, height: 823}});
+    const page = await context.newPage();
+    await page.goto(baseURL + path);
+    const {faces, svgImages} = await page.evaluate(readFirstLayoutSetup);
+    await context.close();
+    expect(faces.length, `no text seen on ${path}`).toBeGreaterThan(0);
+    expect(faces.length, `font faces on ${path}:\n${faces.join('\n')}`).toBeLessThanOrEqual(budgets.phoneFontFaces);
+    expect(svgImages, `SVG images drawn on ${path}`).toEqual([]);
   });
 }

@@ -1,14 +1,8 @@
 import {Component, createElement, hydrate, options, render, type ComponentChildren, type ComponentType} from 'preact';
 import {Context as BrowserContext} from '@docusaurus/core/lib/client/browserContext';
 import {deferringParts, type DeferPart, type DeferredPart, type PartContent} from '../../components/kit/deferred-hydration';
+import {SLICE_MS} from '../../client/main-thread-budget';
 import {afterNextFrame, inNewTask} from './next-task';
-
-/**
- * How long one slice of deferred hydration may hold the main thread, in milliseconds: React's own
- * scheduler yields after 5, and a phone four times slower than this still stays under the 50 ms
- * that make a task "long".
- */
-const SLICE_MS = 5;
 
 /**
  * What a tap, a click, a key or focus inside a waiting part draws at once. The listeners are on the

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {deferredPrefetch} from '../../../src/client/idle-prefetch';
+import {SLICE_MS} from '../../../src/client/main-thread-budget';
 
 type Work = (deadline?: IdleDeadline) => void;
 
@@ -50,6 +51,34 @@ describe('deferred prefetching', () => {
     expect(fetched).toEqual(urls.slice(0, 6));
     expect(slices).toHaveLength(2);
     while (fetched.length < urls.length) slices.at(-1)!();
+    expect(fetched).toEqual(urls);
+  });
+
+  it('stops a slice after SLICE_MS even when the idle moment would last longer', () => {
+    let clock = 0;
+    const fetched: string[] = [];
+    const afterLoad: Work[] = [];
+    const slices: Work[] = [];
+    // Each prefetch takes 2 ms of the clock.
+    const prefetch = deferredPrefetch(
+      (url) => {
+        fetched.push(url);
+        clock += 2;
+        return false;
+      },
+      {afterLoad: (work) => afterLoad.push(work), nextSlice: (work) => slices.push(work), now: () => clock},
+    );
+    const urls = Array.from({length: 10}, (_, i) => `/docs/page-${i}`);
+    for (const url of urls) void prefetch(url);
+    // A 50 ms moment, the longest a browser gives: its deadline never ends the slice here.
+    const long: IdleDeadline = {didTimeout: false, timeRemaining: () => 50};
+    afterLoad[0]!(long);
+    const perSlice = Math.ceil(SLICE_MS / 2);
+    expect(fetched).toEqual(urls.slice(0, perSlice));
+    expect(slices).toHaveLength(1);
+    slices[0]!(long);
+    expect(fetched).toEqual(urls.slice(0, 2 * perSlice));
+    while (fetched.length < urls.length) slices.at(-1)!(long);
     expect(fetched).toEqual(urls);
   });
 
