@@ -42,11 +42,13 @@ function readFirstLayoutSetup(): {faces: string[]; svgImages: string[]} {
   const svgImages: string[] = [];
   for (const element of document.querySelectorAll('body *')) {
     if (!shown(element)) continue;
-    if (element instanceof HTMLImageElement && /\.svg\b|image\/svg/.test(element.currentSrc)) svgImages.push(`<img> ${element.currentSrc}`);
+    if (element instanceof HTMLImageElement && /\.svg\b|image\/svg/.test(element.currentSrc))
+      svgImages.push(`<img> ${element.currentSrc}`);
     for (const pseudo of [null, '::before', '::after']) {
       const style = getComputedStyle(element, pseudo);
       for (const value of [style.backgroundImage, style.maskImage, style.listStyleImage, style.content]) {
-        if (/url\(/.test(value) && /svg/.test(value)) svgImages.push(`${element.tagName.toLowerCase()}.${element.className}${pseudo ?? ''}`);
+        if (/url\(/.test(value) && /svg/.test(value))
+          svgImages.push(`${element.tagName.toLowerCase()}.${element.className}${pseudo ?? ''}`);
       }
     }
   }
