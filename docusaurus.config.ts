@@ -8,6 +8,7 @@ import {pageRedirects} from './src/redirects';
 import bundleStats from './scripts/perf/bundle-stats-plugin';
 import lazyCodeHighlighting from './src/plugins/lazy-code-highlighting';
 import preactClient from './src/plugins/preact-client';
+import routeScriptsInHtml from './src/plugins/route-scripts-in-html';
 import deferredBlocks from './src/plugins/deferred-blocks';
 import serverOnlyModules from './src/plugins/server-only-modules';
 import localSearchQueries from './src/plugins/local-search-queries';
@@ -81,6 +82,7 @@ const config = {
     ['@docusaurus/plugin-client-redirects', {redirects: [...pageRedirects]}],
     bundleStats,
     preactClient,
+    routeScriptsInHtml,
     serverOnlyModules,
     lazyCodeHighlighting,
     // With the local search: error codes found however they are typed, one result per section.

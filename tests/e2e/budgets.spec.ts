@@ -40,7 +40,7 @@ function readFirstLayoutSetup(): {faces: string[]; svgImages: string[]} {
     faces.add([style.fontFamily, style.fontSize, style.fontWeight, style.fontStyle].join(' / '));
   }
   const svgImages: string[] = [];
-  for (const element of document.querySelectorAll('body *')) {
+  for (const element of Array.from(document.querySelectorAll('body *'))) {
     if (!shown(element)) continue;
     if (element instanceof HTMLImageElement && /\.svg\b|image\/svg/.test(element.currentSrc))
       svgImages.push(`<img> ${element.currentSrc}`);

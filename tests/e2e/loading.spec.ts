@@ -40,6 +40,36 @@ for (const path of PAGES) {
   });
 }
 
+test("a guide's HTML names its own route chunks, and each script is fetched once", async ({page, consoleErrors}) => {
+  const path = '/docs/setup/configure-connector';
+  const html = await (await page.request.get(path)).text();
+  const listed = [...html.matchAll(/"(\/assets\/js\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  await gotoHydrated(page, path);
+  // The page's text is a chunk of its own (the guide's MDX); webpack loads it when the route renders.
+  const content = await page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      // Scripts only: prefetches of other pages (link elements, after the load) may name the same chunks.
+      .filter((entry) => entry.initiatorType === 'script')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((name) => name.startsWith('/assets/js/')),
+  );
+  expect(listed.slice(0, 2).map((src) => src.replace(/\.[0-9a-f]+\.js$/, ''))).toEqual([
+    '/assets/js/runtime~main',
+    '/assets/js/main',
+  ]);
+  expect(listed.length, 'route chunks follow the two entry scripts').toBeGreaterThan(2);
+  // Every listed chunk was loaded, and webpack added no script element of its own for them.
+  for (const src of listed) expect(content, `${src} loaded`).toContain(src);
+  const scripts = await page.evaluate(() =>
+    Array.from(document.scripts)
+      .map((script) => script.getAttribute('src'))
+      .filter(Boolean),
+  );
+  expect(scripts.length, 'one script element per script').toBe(new Set(scripts).size);
+  expect(content.filter((src) => listed.includes(src)).length, 'each listed script fetched once').toBe(listed.length);
+  expect(consoleErrors).toEqual([]);
+});
+
 test('other pages are prefetched only after the page has loaded', async ({page}) => {
   await gotoHydrated(page, '/docs/setup/configure-connector');
   // The sidebar and the page's links point at other guides: their code is prefetched, but late.
