@@ -1,4 +1,3 @@
-import {hydrateRoot} from 'react-dom/client';
 import {nextTask} from './next-task';
 
 /**
@@ -13,9 +12,13 @@ import {nextTask} from './next-task';
  * The modules come in with eager `import()`s of the entry-*.ts modules: they stay in main.js (no
  * extra request), and a module is evaluated when its import runs, not when main.js is. Those small
  * modules re-export what is used by name; a library imported this way directly would keep all its
- * exports in the bundle.
+ * exports in the bundle. Even Preact comes in a turn of its own (entry-root.ts): evaluating main.js
+ * then installs its modules and runs this file, and nothing else.
  */
 async function hydratePage(container: Element): Promise<void> {
+  await nextTask();
+  const {hydrateRoot, createElement} = await import(/* webpackMode: "eager" */ './entry-root');
+
   await nextTask();
   const {BrowserRouter, HelmetProvider} = await import(/* webpackMode: "eager" */ './entry-framework');
 
@@ -47,11 +50,7 @@ async function hydratePage(container: Element): Promise<void> {
   await nextTask();
   window.docusaurusRoot = hydrateRoot(
     container,
-    <HelmetProvider>
-      <BrowserRouter>
-        <App />
-      </BrowserRouter>
-    </HelmetProvider>,
+    createElement(HelmetProvider, null, createElement(BrowserRouter, null, createElement(App))),
   );
 }
 
