@@ -15,7 +15,9 @@
  * The scripts are the entry's and then the page's own route chunks (src/plugins/route-scripts-in-html.ts),
  * added one per task: adding a script element costs a few milliseconds on a phone (the first one far
  * more), and a dozen in one task made a long one. Scripts that are not async run in the order they
- * were added, whenever each was. A script that fails to load is taken out again: webpack, finding a script element for a chunk it
+ * were added, whenever each was. On a slow phone main.js can ask for a route chunk before its turn
+ * here; webpack then adds the script itself (and removes it once it has run), so a script already in
+ * the page or already fetched is not added again. A script that fails to load is taken out again: webpack, finding a script element for a chunk it
  * needs, waits for that element's load or error, which for a failed one has already happened; with
  * the element gone, it makes its own attempt and reports the result.
  */
@@ -32,7 +34,7 @@ export const ssrTemplate = `<!DOCTYPE html>
 <%~ it.preBodyTags %>
 <div id="__docusaurus"><%~ it.appHtml %></div>
 <%~ it.postBodyTags %>
-<script>(function(){var started=false;function load(){if(started)return;started=true;var list=<%~ JSON.stringify(it.scripts.map((src) => it.baseUrl + src)) %>;(function add(i){if(i>=list.length)return;var s=document.createElement("script");s.src=list[i];s.async=false;s.onerror=function(){s.remove()};document.body.appendChild(s);setTimeout(function(){add(i+1)},0)})(0)}var P=window.PerformanceObserver;if(P&&P.supportedEntryTypes&&P.supportedEntryTypes.indexOf("paint")>=0){new P(function(list){if(list.getEntriesByName("first-contentful-paint").length)load()}).observe({type:"paint",buffered:true});addEventListener("load",function(){setTimeout(load,5000)})}else{requestAnimationFrame(function(){setTimeout(load,0)})}})()</script>
+<script>(function(){var started=false;function load(){if(started)return;started=true;var list=<%~ JSON.stringify(it.scripts.map((src) => it.baseUrl + src)) %>;(function add(i){if(i>=list.length)return;if(!document.querySelector('script[src="'+list[i]+'"]')&&!performance.getEntriesByName(location.origin+list[i]).length){var s=document.createElement("script");s.src=list[i];s.async=false;s.onerror=function(){s.remove()};document.body.appendChild(s)}setTimeout(function(){add(i+1)},0)})(0)}var P=window.PerformanceObserver;if(P&&P.supportedEntryTypes&&P.supportedEntryTypes.indexOf("paint")>=0){new P(function(list){if(list.getEntriesByName("first-contentful-paint").length)load()}).observe({type:"paint",buffered:true});addEventListener("load",function(){setTimeout(load,5000)})}else{requestAnimationFrame(function(){setTimeout(load,0)})}})()</script>
 </body>
 </html>
 `;
