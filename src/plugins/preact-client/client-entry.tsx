@@ -33,17 +33,24 @@ async function hydratePage(container: Element): Promise<void> {
   // route's chunks requested in a task of their own.
   const pathname = window.location.pathname;
   const matches = [...new Set([pathname, decodeURI(pathname)])].flatMap((path) => matchRoutes(routes, path));
-  const loads: Promise<unknown>[] = [];
+  // Each load's failure is caught as it is made: a load can fail before the loop has made the
+  // next one (its chunk may have failed already, in the HTML's loader), and a rejection with no
+  // handler by then is reported as uncaught.
+  const failures: Promise<{error: unknown} | null>[] = [];
   for (const match of matches) {
     await nextTask();
-    loads.push(Promise.resolve(match.route.component.preload?.()));
+    failures.push(
+      Promise.resolve(match.route.component.preload?.()).then(
+        () => null,
+        (error: unknown) => ({error}),
+      ),
+    );
   }
-  try {
-    await Promise.all(loads);
-  } catch (error) {
+  const failure = (await Promise.all(failures)).find((result) => result !== null);
+  if (failure) {
     // As with Docusaurus's entry, a page whose code did not load stays as served: readable, with
     // links that load whole pages.
-    console.error('The page could not load its code; it stays as served.', error);
+    console.error('The page could not load its code; it stays as served.', failure.error);
     return;
   }
 
