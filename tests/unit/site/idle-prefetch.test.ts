@@ -5,16 +5,19 @@ import {SLICE_MS} from '../../../src/client/main-thread-budget';
 type Work = (deadline?: IdleDeadline) => void;
 
 describe('deferred prefetching', () => {
-  function setup(sliceSize = 4) {
+  /** A deferred prefetch on a test clock: each prefetch takes `msPerPrefetch` of it. */
+  function setup({sliceSize = 4, msPerPrefetch = 0} = {}) {
+    let clock = 0;
     const fetched: string[] = [];
     const afterLoad: Work[] = [];
     const slices: Work[] = [];
     const prefetch = deferredPrefetch(
       (url) => {
         fetched.push(url);
+        clock += msPerPrefetch;
         return url === '/known' ? Promise.resolve([]) : false;
       },
-      {afterLoad: (work) => afterLoad.push(work), nextSlice: (work) => slices.push(work), sliceSize},
+      {afterLoad: (work) => afterLoad.push(work), nextSlice: (work) => slices.push(work), sliceSize, now: () => clock},
     );
     return {fetched, afterLoad, slices, prefetch};
   }
@@ -39,7 +42,7 @@ describe('deferred prefetching', () => {
   });
 
   it('works off a long queue in slices, each in its own idle moment, none lost', () => {
-    const {fetched, afterLoad, slices, prefetch} = setup(3);
+    const {fetched, afterLoad, slices, prefetch} = setup({sliceSize: 3});
     const urls = Array.from({length: 8}, (_, i) => `/docs/page-${i}`);
     for (const url of urls) void prefetch(url);
     afterLoad[0]!();
@@ -55,19 +58,7 @@ describe('deferred prefetching', () => {
   });
 
   it('stops a slice after SLICE_MS even when the idle moment would last longer', () => {
-    let clock = 0;
-    const fetched: string[] = [];
-    const afterLoad: Work[] = [];
-    const slices: Work[] = [];
-    // Each prefetch takes 2 ms of the clock.
-    const prefetch = deferredPrefetch(
-      (url) => {
-        fetched.push(url);
-        clock += 2;
-        return false;
-      },
-      {afterLoad: (work) => afterLoad.push(work), nextSlice: (work) => slices.push(work), now: () => clock},
-    );
+    const {fetched, afterLoad, slices, prefetch} = setup({msPerPrefetch: 2});
     const urls = Array.from({length: 10}, (_, i) => `/docs/page-${i}`);
     for (const url of urls) void prefetch(url);
     // A 50 ms moment, the longest a browser gives: its deadline never ends the slice here.
