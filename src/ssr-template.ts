@@ -12,14 +12,15 @@
  * event covers a paint never reported. Everything a reader needs to read is in that paint; only
  * the controls (search, copy buttons, widgets) wait for the code.
  *
- * The scripts are the entry's and then the page's own route chunks (src/plugins/route-scripts-in-html.ts),
- * added one per task: adding a script element costs a few milliseconds on a phone (the first one far
- * more), and a dozen in one task made a long one. Scripts that are not async run in the order they
- * were added, whenever each was. On a slow phone main.js can ask for a route chunk before its turn
- * here; webpack then adds the script itself (and removes it once it has run), so a script already in
- * the page or already fetched is not added again. A script that fails to load is taken out again: webpack, finding a script element for a chunk it
- * needs, waits for that element's load or error, which for a failed one has already happened; with
- * the element gone, it makes its own attempt and reports the result.
+ * The scripts are the entry's and then the page's own route chunks
+ * (src/plugins/route-scripts-in-html.ts), added one per task: adding a script element costs a few
+ * milliseconds on a phone (the first one far more), and a dozen in one task made a long one.
+ * Scripts that are not async run in the order they were added, whenever each was. On a slow phone
+ * main.js can ask for a route chunk before its turn here; webpack then adds the script itself (and
+ * removes it once it has run), so a script already in the page or already fetched is not added
+ * again. A script that fails to load is taken out again: webpack, finding a script element for a
+ * chunk it needs, waits for that element's load or error, which for a failed one has already
+ * happened; with the element gone, it makes its own attempt and reports the result.
  */
 export const ssrTemplate = `<!DOCTYPE html>
 <html <%~ it.htmlAttributes %>>

@@ -40,8 +40,8 @@ export function nameGroupsByRequest(manifest: ClientManifest, compilation: Compi
  * import requests, `@site/docs/x.mdx`) and looks up their files in the client manifest. That
  * manifest names each lazy chunk group only by its chunk name, so no file was found, and a page
  * listed only the two entry scripts: its route chunks were requested by main.js once it had run,
- * a network round trip later, each added as a script element in a task of its own (about 60-90 ms
- * each on a phone at 4x CPU). Listed in the HTML, they download beside main.js; webpack finds them
+ * a network round trip later, each added as a script element in a task of its own (55-120 ms
+ * each in the lab at 4x CPU). Listed in the HTML, they download beside main.js; webpack finds them
  * loaded, or finds their script elements and waits for them, and adds none of its own.
  */
 export default function routeScriptsInHtml(context: LoadContext): Plugin {
