@@ -3,9 +3,21 @@ import AxeBuilder from '@axe-core/playwright';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {XMLParser} from 'fast-xml-parser';
+import {recordPageDiagnostics} from './page-diagnostics';
 
-/** Console errors and uncaught page errors seen while a test ran. */
-export const test = base.extend<{consoleErrors: string[]}>({
+/**
+ * Console errors and uncaught page errors seen while a test ran; and, for a test that fails, what
+ * its pages said and fetched (page-diagnostics.ts), attached to the report.
+ */
+export const test = base.extend<{consoleErrors: string[]; pageDiagnostics: void}>({
+  pageDiagnostics: [
+    async ({context}, use, testInfo) => {
+      const diagnostics = recordPageDiagnostics(context);
+      await use();
+      await diagnostics.report(testInfo);
+    },
+    {auto: true},
+  ],
   consoleErrors: async ({page}, use) => {
     const errors: string[] = [];
     page.on('console', (message) => {
