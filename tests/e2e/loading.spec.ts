@@ -117,3 +117,33 @@ test('a browser that does not report paints gets the scripts after its first fra
   await expect(page.getByRole('button', {name: /switch between dark and light mode/i})).toBeEnabled();
   expect(consoleErrors).toEqual([]);
 });
+
+test("each file of other pages' code is prefetched once, and none the page has loaded itself", async ({page}) => {
+  await gotoHydrated(page, '/docs/setup/configure-connector');
+  const prefetchLinks = () =>
+    page.evaluate(() => Array.from(document.querySelectorAll('link[rel="prefetch"]'), (link) => link.getAttribute('href')!));
+  // Prefetching runs in idle slices after the load: wait until a second goes by with no new link.
+  let before = -1;
+  await expect
+    .poll(
+      async () => {
+        const count = (await prefetchLinks()).length;
+        const settled = count > 0 && count === before;
+        before = count;
+        return settled;
+      },
+      {intervals: [1_000], message: 'the prefetching settles'},
+    )
+    .toBe(true);
+  const links = await prefetchLinks();
+  const loaded = await page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((entry) => entry.initiatorType === 'script')
+      .map((entry) => new URL(entry.name).pathname),
+  );
+  expect(new Set(links).size, 'no file asked for twice').toBe(links.length);
+  expect(
+    links.filter((href) => loaded.includes(href)),
+    'no file the page loaded as a script',
+  ).toEqual([]);
+});

@@ -38,7 +38,7 @@ export default function preactClient(context: LoadContext): Plugin {
         join(__dirname, 'event-methods.ts'),
       ];
     },
-    configureWebpack(config, isServer) {
+    configureWebpack(config, isServer, {currentBundler}) {
       if (isServer) return {};
       // Docusaurus points `react` and `react-dom` at the site's React folders; those aliases would
       // win over ours, so they are replaced rather than merged.
@@ -46,7 +46,15 @@ export default function preactClient(context: LoadContext): Plugin {
       const rest = Object.fromEntries(Object.entries(alias).filter(([key]) => key !== 'react' && key !== 'react-dom'));
       config.resolve = {...config.resolve, alias: {...preactAliases, ...rest}};
       if (hydrates) config.entry = join(__dirname, 'client-entry.tsx');
-      return {};
+      // Docusaurus's prefetch helper, as its own client code imports it, asks for each file once (prefetch-once.ts).
+      const prefetchOnce = join(__dirname, 'prefetch-once.ts');
+      const replacePrefetchHelper = new currentBundler.instance.NormalModuleReplacementPlugin(
+        /^\.\/prefetch$/,
+        (resolveData: {context?: string; request: string}) => {
+          if (/[\\/]@docusaurus[\\/]core[\\/]lib[\\/]client$/.test(resolveData.context ?? '')) resolveData.request = prefetchOnce;
+        },
+      );
+      return {plugins: [replacePrefetchHelper]};
     },
   };
 }
