@@ -11,6 +11,7 @@ import preactClient from './src/plugins/preact-client';
 import routeScriptsInHtml from './src/plugins/route-scripts-in-html';
 import deferredBlocks from './src/plugins/deferred-blocks';
 import serverOnlyModules from './src/plugins/server-only-modules';
+import servedText from './src/plugins/served-text';
 import localSearchQueries from './src/plugins/local-search-queries';
 import {ssrTemplate} from './src/ssr-template';
 
@@ -84,6 +85,7 @@ const config = {
     preactClient,
     routeScriptsInHtml,
     serverOnlyModules,
+    servedText,
     lazyCodeHighlighting,
     // With the local search: error codes found however they are typed, one result per section.
     ...(algolia ? [] : [localSearchQueries]),

@@ -25,7 +25,8 @@ function renderedText(id: string): string | undefined {
   return text || undefined;
 }
 
-function HeadingCopyLink({id, fallbackText}: {id: string; fallbackText: string}): ReactNode {
+/** A heading's "Copy link" button, beside it; also added to a served text's headings (src/components/ServedText). */
+export function HeadingCopyLink({id, fallbackText}: {id: string; fallbackText: string}): ReactNode {
   const [headingText, setHeadingText] = useState(fallbackText || id);
   useEffect(() => {
     const text = renderedText(id);

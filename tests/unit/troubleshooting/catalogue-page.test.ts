@@ -10,11 +10,13 @@ interface PageHeading {
 
 const page = readFileSync(new URL('../../../docs/troubleshooting.mdx', import.meta.url), 'utf8');
 
-/** Markdown headings outside code fences, with their explicit `{/* #id *\/}` id if any. */
+/** Markdown headings outside the front matter and code fences, with their explicit `{/* #id *\/}` id if any. */
 function headingsOf(mdx: string): PageHeading[] {
   const headings: PageHeading[] = [];
   let inFence = false;
-  for (const line of mdx.split('\n')) {
+  // A YAML comment in the front matter starts with # too.
+  const body = mdx.replace(/^---\n[\s\S]*?\n---\n/, '');
+  for (const line of body.split('\n')) {
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
     const match = inFence ? null : /^(#{1,6})\s+(.*?)\s*$/.exec(line);
     if (!match) continue;

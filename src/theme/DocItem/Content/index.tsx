@@ -1,8 +1,11 @@
-import type {ReactNode} from 'react';
+import {isValidElement, type ComponentType, type ReactNode} from 'react';
 import Content from '@theme-original/DocItem/Content';
 import type ContentType from '@theme/DocItem/Content';
 import type {WrapperProps} from '@docusaurus/types';
+import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
+import {useDoc} from '@docusaurus/plugin-content-docs/client';
 import CopyPageMarkdown from '@site/src/components/CopyPageMarkdown';
+import {isServedTextDoc} from '@site/src/components/ServedText/served-text-doc';
 import {deferredPart} from '@site/src/components/kit/deferredPart';
 
 type Props = WrapperProps<typeof ContentType>;
@@ -16,12 +19,21 @@ const DeferredContent = deferredPart(Content);
 /**
  * Every guide, above its text: "Copy page as Markdown". It is in the static HTML too (it only
  * fetches and touches the clipboard when clicked), so nothing moves when the page hydrates.
+ *
+ * A served-text doc (src/plugins/served-text.ts) is rendered in full by the build. In the browser
+ * its module's component is the served text's own (src/components/ServedText), which draws the
+ * whole text in place of the theme's.
  */
 export default function ContentWrapper(props: Props): ReactNode {
+  const {frontMatter, metadata} = useDoc();
+  const ServedText =
+    ExecutionEnvironment.canUseDOM && isServedTextDoc(frontMatter as Record<string, unknown>) && isValidElement(props.children)
+      ? (props.children.type as ComponentType)
+      : null;
   return (
     <>
       <CopyPageMarkdown />
-      <DeferredContent {...props} />
+      {ServedText ? <ServedText key={metadata.permalink} /> : <DeferredContent {...props} />}
     </>
   );
 }

@@ -1,0 +1,174 @@
+import {useEffect, useRef, useState, type ReactNode} from 'react';
+import {createPortal} from 'react-dom';
+import {useHistory} from '@docusaurus/router';
+import useIsBrowser from '@docusaurus/useIsBrowser';
+import {useDoc} from '@docusaurus/plugin-content-docs/client';
+import {HeadingCopyLink} from '@site/src/theme/Heading';
+import {WIDGET_LOADING_ATTRIBUTE} from '../kit/hash-target';
+import kit from '../kit/kit.module.css';
+import {DOC_TEXT_SELECTOR} from './served-text-doc';
+import {sitePagePath} from './site-link';
+
+/** Given as the wrapper's HTML while its served text is kept: the same object on every render. */
+const KEEP_SERVED_MARKUP = {__html: ''};
+
+/** Each served-text page's text element (its outer HTML), by address: kept from a first visit, or fetched. */
+const texts = new Map<string, Promise<string>>();
+
+async function fetchText(permalink: string): Promise<string> {
+  const response = await fetch(permalink, {credentials: 'same-origin'});
+  if (!response.ok) throw new Error(`${permalink} answered ${response.status}`);
+  const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+  const text = page.querySelector(DOC_TEXT_SELECTOR);
+  if (!text) throw new Error(`${permalink} holds no doc text`);
+  return text.outerHTML;
+}
+
+function textOf(permalink: string): Promise<string> {
+  let text = texts.get(permalink);
+  if (!text) {
+    text = fetchText(permalink);
+    // A failed fetch is not kept: the next visit tries again.
+    text.catch(() => texts.delete(permalink));
+    texts.set(permalink, text);
+  }
+  return text;
+}
+
+/** A heading of the text that gets a "Copy link" button, and the element the button is drawn in. */
+interface CopyLinkSpot {
+  id: string;
+  text: string;
+  host: HTMLElement;
+}
+
+/**
+ * Adds to the text what its code would have: a "Copy link" button after each h2 and h3 with an id
+ * (as src/theme/Heading draws them), and links to other pages that move within the site. Returns
+ * the undo.
+ */
+function enhance(text: Element, push: (path: string) => void, setSpots: (spots: CopyLinkSpot[]) => void): () => void {
+  const spots = Array.from(text.querySelectorAll<HTMLElement>('h2[id], h3[id]')).map((heading) => {
+    const host = document.createElement('div');
+    host.className = kit.part!;
+    heading.after(host);
+    return {id: heading.id, text: heading.textContent?.replace(/\u200b/g, '').trim() ?? heading.id, host};
+  });
+  setSpots(spots);
+
+  const onClick = (event: MouseEvent) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (!(link instanceof HTMLAnchorElement) || !text.contains(link)) return;
+    const path = sitePagePath(
+      {
+        href: link.href,
+        target: link.target,
+        download: link.hasAttribute('download'),
+        button: event.button,
+        modifier: event.metaKey || event.ctrlKey || event.shiftKey || event.altKey,
+        defaultPrevented: event.defaultPrevented,
+      },
+      window.location.href,
+    );
+    if (path === null) return;
+    event.preventDefault();
+    push(path);
+  };
+  // As the site's links do: the next page's code starts loading when the reader points at its link.
+  const onPoint = (event: Event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (link instanceof HTMLAnchorElement && link.origin === window.location.origin) {
+      const preloading = window.docusaurus?.preload(link.pathname);
+      if (preloading) preloading.catch(() => undefined);
+    }
+  };
+  text.addEventListener('click', onClick as EventListener);
+  text.addEventListener('mouseover', onPoint, {passive: true});
+  text.addEventListener('touchstart', onPoint, {passive: true});
+  text.addEventListener('focusin', onPoint);
+  return () => {
+    text.removeEventListener('click', onClick as EventListener);
+    text.removeEventListener('mouseover', onPoint);
+    text.removeEventListener('touchstart', onPoint);
+    text.removeEventListener('focusin', onPoint);
+    for (const spot of spots) spot.host.remove();
+    setSpots([]);
+  };
+}
+
+type Text = {state: 'kept'} | {state: 'loading'} | {state: 'ready'; html: string} | {state: 'failed'};
+
+/**
+ * The browser's side of a served-text doc (src/plugins/served-text.ts): its text comes as HTML,
+ * not as code.
+ *
+ * - On a first visit the text is the served HTML, kept as it is while the page hydrates and after.
+ * - Reached by a link from another page, the text is fetched from the page's own HTML (the same
+ *   file a first visit gets) and shown; "Loading" stands in for it meanwhile, which keeps a
+ *   link's #entry followed until the text is there (src/components/kit/hash-target.ts).
+ *
+ * Either way the text then gets its "Copy link" buttons and links that move within the site.
+ */
+export default function ServedText(): ReactNode {
+  const {permalink} = useDoc().metadata;
+  const isBrowser = useIsBrowser();
+  const history = useHistory();
+  // False during the render that hydrates the served HTML, true for a text drawn in the browser.
+  const [drawnInBrowser] = useState(isBrowser);
+  const [text, setText] = useState<Text>(drawnInBrowser ? {state: 'loading'} : {state: 'kept'});
+  const [spots, setSpots] = useState<CopyLinkSpot[]>([]);
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!drawnInBrowser) return undefined;
+    let current = true;
+    textOf(permalink).then(
+      (html) => current && setText({state: 'ready', html}),
+      (error: unknown) => {
+        console.error('The text of this page could not be loaded.', error);
+        if (current) setText({state: 'failed'});
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [drawnInBrowser, permalink]);
+
+  const shown = text.state === 'kept' || text.state === 'ready';
+  useEffect(() => {
+    const element = wrapper.current?.firstElementChild;
+    if (!shown || !element) return undefined;
+    if (text.state === 'kept' && !texts.has(permalink)) texts.set(permalink, Promise.resolve(element.outerHTML));
+    return enhance(element, (path) => history.push(path), setSpots);
+  }, [shown, text, permalink, history]);
+
+  if (text.state === 'loading') {
+    return (
+      <div className={kit.part}>
+        <p className={kit.fallback} role="status" {...{[WIDGET_LOADING_ATTRIBUTE]: ''}}>
+          Loading this page…
+        </p>
+      </div>
+    );
+  }
+  if (text.state === 'failed') {
+    return (
+      <div className={kit.part}>
+        <p role="alert">
+          This page’s text could not be loaded. <a href={permalink}>Load the page again</a>.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <div
+        ref={wrapper}
+        className={kit.part}
+        dangerouslySetInnerHTML={text.state === 'kept' ? KEEP_SERVED_MARKUP : {__html: text.html}}
+        suppressHydrationWarning
+      />
+      {spots.map((spot) => createPortal(<HeadingCopyLink id={spot.id} fallbackText={spot.text} />, spot.host, spot.id))}
+    </>
+  );
+}
