@@ -43,8 +43,9 @@ function escapeRegExp(text: string): string {
  * widget, no code block, only text, headings, links and lists) ship none of it. The browser bundle
  * gets, in place of such a doc's compiled MDX, a module that re-exports only what the page's frame
  * reads (front matter, title, table of contents, metadata) and, as its component, ServedText: the
- * text's own components, hundreds of elements' worth of JSX, tree-shake away. The build's server
- * render still uses the whole module, so the HTML is unchanged.
+ * text's own components, hundreds of elements' worth of JSX, tree-shake away. When the site
+ * preloads the route (a link to it pointed at), the module starts fetching the text. The build's
+ * server render still uses the whole module, so the HTML is unchanged.
  *
  * In the browser, src/theme/DocItem/Content draws ServedText in place of the theme's text. It keeps
  * the text as served (a first visit) or fetches the page's HTML and takes the text from it (a move
@@ -67,8 +68,11 @@ export default function servedText(): Plugin {
       for (const [index, source] of sources.entries()) {
         const path = await actions.createData(
           `served-text-${index}.js`,
-          `export {frontMatter, contentTitle, toc, assets, metadata} from ${JSON.stringify(wholeDoc(source))};\n` +
-            `export {default} from '@site/src/components/ServedText';\n`,
+          `import {metadata} from ${JSON.stringify(wholeDoc(source))};\n` +
+            `import {prefetchText} from '@site/src/components/ServedText/text-cache';\n` +
+            `export {frontMatter, contentTitle, toc, assets, metadata} from ${JSON.stringify(wholeDoc(source))};\n` +
+            `export {default} from '@site/src/components/ServedText';\n` +
+            `prefetchText(metadata.permalink);\n`,
         );
         replacements.set(source, path);
       }

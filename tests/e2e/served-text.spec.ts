@@ -128,3 +128,26 @@ test('when the catalogue text cannot be fetched, the page says so and loading th
   await expect(page.locator('[id="qbwc1039"]')).toHaveCount(1);
   expect(await sameDocument(page), 'the page was loaded anew').toBe(false);
 });
+
+test('pointing at a link to the catalogue fetches its text, so the click needs no further fetch', async ({
+  page,
+  consoleErrors,
+}) => {
+  await gotoHydrated(page, '/docs/reauthorize');
+  const link = page.locator('article a[href="/docs/troubleshooting#msg-invalid-password"]').first();
+  const fetched = page.waitForResponse(
+    (response) => response.url().endsWith('/docs/troubleshooting') && response.request().resourceType() === 'fetch',
+  );
+  await link.hover();
+  expect((await fetched).ok()).toBe(true);
+  // From now on the catalogue's HTML cannot be fetched: the text must come from what was fetched.
+  await page.route('**/docs/troubleshooting', (route) =>
+    route.request().resourceType() === 'fetch' ? route.abort() : route.fallback(),
+  );
+  await markDocument(page);
+  await link.click();
+  await expect(page.locator('[id="msg-invalid-password"]')).toBeInViewport();
+  await expect(page.getByRole('alert').filter({hasText: 'could not be loaded'})).toHaveCount(0);
+  expect(await sameDocument(page)).toBe(true);
+  expect(consoleErrors).toEqual([]);
+});

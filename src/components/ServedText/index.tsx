@@ -6,34 +6,11 @@ import {useDoc} from '@docusaurus/plugin-content-docs/client';
 import {HeadingCopyLink} from '@site/src/theme/Heading';
 import {WIDGET_LOADING_ATTRIBUTE} from '../kit/hash-target';
 import kit from '../kit/kit.module.css';
-import {DOC_TEXT_SELECTOR} from './served-text-doc';
 import {sitePagePath} from './site-link';
+import {keepText, textOf} from './text-cache';
 
 /** Given as the wrapper's HTML while its served text is kept: the same object on every render. */
 const KEEP_SERVED_MARKUP = {__html: ''};
-
-/** Each served-text page's text element (its outer HTML), by address: kept from a first visit, or fetched. */
-const texts = new Map<string, Promise<string>>();
-
-async function fetchText(permalink: string): Promise<string> {
-  const response = await fetch(permalink, {credentials: 'same-origin'});
-  if (!response.ok) throw new Error(`${permalink} answered ${response.status}`);
-  const page = new DOMParser().parseFromString(await response.text(), 'text/html');
-  const text = page.querySelector(DOC_TEXT_SELECTOR);
-  if (!text) throw new Error(`${permalink} holds no doc text`);
-  return text.outerHTML;
-}
-
-function textOf(permalink: string): Promise<string> {
-  let text = texts.get(permalink);
-  if (!text) {
-    text = fetchText(permalink);
-    // A failed fetch is not kept: the next visit tries again.
-    text.catch(() => texts.delete(permalink));
-    texts.set(permalink, text);
-  }
-  return text;
-}
 
 /** A heading of the text that gets a "Copy link" button, and the element the button is drawn in. */
 interface CopyLinkSpot {
@@ -138,7 +115,7 @@ export default function ServedText(): ReactNode {
   useEffect(() => {
     const element = wrapper.current?.firstElementChild;
     if (!shown || !element) return undefined;
-    if (text.state === 'kept' && !texts.has(permalink)) texts.set(permalink, Promise.resolve(element.outerHTML));
+    if (text.state === 'kept') keepText(permalink, element.outerHTML);
     return enhance(element, (path) => history.push(path), setSpots);
   }, [shown, text, permalink, history]);
 

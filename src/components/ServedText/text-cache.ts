@@ -1,0 +1,40 @@
+import {DOC_TEXT_SELECTOR} from './served-text-doc';
+
+/** Each served-text page's text element (its outer HTML), by address: kept from a first visit, or fetched. */
+const texts = new Map<string, Promise<string>>();
+
+async function fetchText(permalink: string): Promise<string> {
+  const response = await fetch(permalink, {credentials: 'same-origin'});
+  if (!response.ok) throw new Error(`${permalink} answered ${response.status}`);
+  const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+  const text = page.querySelector(DOC_TEXT_SELECTOR);
+  if (!text) throw new Error(`${permalink} holds no doc text`);
+  return text.outerHTML;
+}
+
+/** The text of the served-text page at `permalink`: kept, or fetched from the page's HTML. */
+export function textOf(permalink: string): Promise<string> {
+  let text = texts.get(permalink);
+  if (!text) {
+    text = fetchText(permalink);
+    // A failed fetch is not kept: the next visit tries again.
+    text.catch(() => texts.delete(permalink));
+    texts.set(permalink, text);
+  }
+  return text;
+}
+
+/** Keeps the text a first visit was served, so coming back to the page needs no fetch. */
+export function keepText(permalink: string, html: string): void {
+  if (!texts.has(permalink)) texts.set(permalink, Promise.resolve(html));
+}
+
+/**
+ * Starts fetching a served-text page's text before a link takes the reader there: its route
+ * module runs this when the site preloads the route, as it does when a link to it is pointed at,
+ * touched or focused. The page the reader is on already has its text.
+ */
+export function prefetchText(permalink: string): void {
+  if (typeof window === 'undefined' || window.location.pathname === permalink) return;
+  textOf(permalink).catch(() => undefined);
+}
