@@ -151,3 +151,39 @@ test('pointing at a link to the catalogue fetches its text, so the click needs n
   expect(await sameDocument(page)).toBe(true);
   expect(consoleErrors).toEqual([]);
 });
+
+test('going back to the catalogue draws its text at once, where the reader left it', async ({page, consoleErrors}) => {
+  await gotoHydrated(page, CATALOGUE);
+  // A link to another guide far down the page, brought into view, so that following it scrolls nothing first.
+  const marked = await page.evaluate(() => {
+    const link = Array.from(document.querySelectorAll<HTMLAnchorElement>('.theme-doc-markdown a[href^="/docs/"]')).find(
+      (a) => !a.pathname.startsWith('/docs/troubleshooting') && a.getBoundingClientRect().top + window.scrollY > 3_000,
+    );
+    link?.setAttribute('data-test-link', '');
+    link?.scrollIntoView({block: 'center'});
+    return link?.pathname ?? null;
+  });
+  expect(marked, 'a link to another guide far down the page').not.toBeNull();
+  const left = await page.evaluate(() => window.scrollY);
+  expect(left).toBeGreaterThan(2_000);
+  await markDocument(page);
+  await page.locator('[data-test-link]').click();
+  await expect(page).toHaveURL(new RegExp(`${marked ?? ''}$`));
+  // Watch for a loading note from here on: none may stand in for the text, even for a frame.
+  await page.evaluate(() => {
+    const seen = window as unknown as {sawLoading: boolean};
+    seen.sawLoading = false;
+    new MutationObserver(() => {
+      if (document.body.textContent?.includes('Loading this page')) seen.sawLoading = true;
+    }).observe(document.body, {childList: true, subtree: true});
+  });
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`${CATALOGUE}$`));
+  await expect(page.locator('.theme-doc-markdown [id="qbwc1041"]')).toBeAttached();
+  expect(await page.evaluate(() => (window as unknown as {sawLoading: boolean}).sawLoading)).toBe(false);
+  await expect
+    .poll(() => page.evaluate(() => window.scrollY), {message: 'the reader is back where they were'})
+    .toBeGreaterThan(left - 200);
+  expect(await sameDocument(page)).toBe(true);
+  expect(consoleErrors).toEqual([]);
+});

@@ -4,13 +4,20 @@ import {useHistory} from '@docusaurus/router';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {useDoc} from '@docusaurus/plugin-content-docs/client';
 import {HeadingCopyLink} from '@site/src/theme/Heading';
-import {WIDGET_LOADING_ATTRIBUTE} from '../kit/hash-target';
+import {HIGHLIGHT_ATTRIBUTE, WIDGET_LOADING_ATTRIBUTE} from '../kit/hash-target';
 import kit from '../kit/kit.module.css';
 import {sitePagePath} from './site-link';
-import {keepText, textOf} from './text-cache';
+import {arrivedText, keepText, textOf} from './text-cache';
 
 /** Given as the wrapper's HTML while its served text is kept: the same object on every render. */
 const KEEP_SERVED_MARKUP = {__html: ''};
+
+/** The text as it was served: without the mark a link's entry wears for a moment. */
+function servedMarkup(text: Element): string {
+  const copy = text.cloneNode(true) as Element;
+  for (const marked of Array.from(copy.querySelectorAll(`[${HIGHLIGHT_ATTRIBUTE}]`))) marked.removeAttribute(HIGHLIGHT_ATTRIBUTE);
+  return copy.outerHTML;
+}
 
 /** A heading of the text that gets a "Copy link" button, and the element the button is drawn in. */
 interface CopyLinkSpot {
@@ -80,9 +87,10 @@ type Text = {state: 'kept'} | {state: 'loading'} | {state: 'ready'; html: string
  * not as code.
  *
  * - On a first visit the text is the served HTML, kept as it is while the page hydrates and after.
- * - Reached by a link from another page, the text is fetched from the page's own HTML (the same
- *   file a first visit gets) and shown; "Loading" stands in for it meanwhile, which keeps a
- *   link's #entry followed until the text is there (src/components/kit/hash-target.ts).
+ * - Reached by a link from another page, the text is drawn at once if it is here (the reader has
+ *   been on the page, or pointed at the link), else fetched from the page's own HTML (the same
+ *   file a first visit gets); "Loading" stands in for it meanwhile, which keeps a link's #entry
+ *   followed until the text is there (src/components/kit/hash-target.ts).
  *
  * Either way the text then gets its "Copy link" buttons and links that move within the site.
  */
@@ -92,12 +100,16 @@ export default function ServedText(): ReactNode {
   const history = useHistory();
   // False during the render that hydrates the served HTML, true for a text drawn in the browser.
   const [drawnInBrowser] = useState(isBrowser);
-  const [text, setText] = useState<Text>(drawnInBrowser ? {state: 'loading'} : {state: 'kept'});
+  const [text, setText] = useState<Text>(() => {
+    if (!drawnInBrowser) return {state: 'kept'};
+    const html = arrivedText(permalink);
+    return html === undefined ? {state: 'loading'} : {state: 'ready', html};
+  });
   const [spots, setSpots] = useState<CopyLinkSpot[]>([]);
   const wrapper = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (!drawnInBrowser) return undefined;
+    if (text.state !== 'loading') return undefined;
     let current = true;
     textOf(permalink).then(
       (html) => current && setText({state: 'ready', html}),
@@ -109,13 +121,13 @@ export default function ServedText(): ReactNode {
     return () => {
       current = false;
     };
-  }, [drawnInBrowser, permalink]);
+  }, [text.state, permalink]);
 
   const shown = text.state === 'kept' || text.state === 'ready';
   useEffect(() => {
     const element = wrapper.current?.firstElementChild;
     if (!shown || !element) return undefined;
-    if (text.state === 'kept') keepText(permalink, element.outerHTML);
+    if (text.state === 'kept') keepText(permalink, servedMarkup(element));
     return enhance(element, (path) => history.push(path), setSpots);
   }, [shown, text, permalink, history]);
 

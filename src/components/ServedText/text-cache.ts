@@ -2,6 +2,8 @@ import {DOC_TEXT_SELECTOR} from './served-text-doc';
 
 /** Each served-text page's text element (its outer HTML), by address: kept from a first visit, or fetched. */
 const texts = new Map<string, Promise<string>>();
+/** The same texts once they are there, so a page can draw one at once. */
+const arrived = new Map<string, string>();
 
 async function fetchText(permalink: string): Promise<string> {
   const response = await fetch(permalink, {credentials: 'same-origin'});
@@ -17,8 +19,11 @@ export function textOf(permalink: string): Promise<string> {
   let text = texts.get(permalink);
   if (!text) {
     text = fetchText(permalink);
-    // A failed fetch is not kept: the next visit tries again.
-    text.catch(() => texts.delete(permalink));
+    text.then(
+      (html) => arrived.set(permalink, html),
+      // A failed fetch is not kept: the next visit tries again.
+      () => texts.delete(permalink),
+    );
     texts.set(permalink, text);
   }
   return text;
@@ -26,7 +31,18 @@ export function textOf(permalink: string): Promise<string> {
 
 /** Keeps the text a first visit was served, so coming back to the page needs no fetch. */
 export function keepText(permalink: string, html: string): void {
-  if (!texts.has(permalink)) texts.set(permalink, Promise.resolve(html));
+  if (texts.has(permalink)) return;
+  texts.set(permalink, Promise.resolve(html));
+  arrived.set(permalink, html);
+}
+
+/**
+ * The text of the page at `permalink` if it is already here (the reader has been on the page, or a
+ * link to it was pointed at), so that going back draws it at once and the browser can put the
+ * reader back where they were.
+ */
+export function arrivedText(permalink: string): string | undefined {
+  return arrived.get(permalink);
 }
 
 /**
