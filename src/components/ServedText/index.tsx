@@ -19,10 +19,9 @@ function servedMarkup(text: Element): string {
   return copy.outerHTML;
 }
 
-/** A heading of the text that gets a "Copy link" button, and the element the button is drawn in. */
+/** A heading of the text that gets a "Copy link" button (by its id), and the element the button is drawn in. */
 interface CopyLinkSpot {
   id: string;
-  text: string;
   host: HTMLElement;
 }
 
@@ -36,7 +35,7 @@ function enhance(text: Element, push: (path: string) => void, setSpots: (spots: 
     const host = document.createElement('div');
     host.className = kit.part!;
     heading.after(host);
-    return {id: heading.id, text: heading.textContent?.replace(/\u200b/g, '').trim() ?? heading.id, host};
+    return {id: heading.id, host};
   });
   setSpots(spots);
 
@@ -157,7 +156,7 @@ export default function ServedText(): ReactNode {
         dangerouslySetInnerHTML={text.state === 'kept' ? KEEP_SERVED_MARKUP : {__html: text.html}}
         suppressHydrationWarning
       />
-      {spots.map((spot) => createPortal(<HeadingCopyLink id={spot.id} fallbackText={spot.text} />, spot.host, spot.id))}
+      {spots.map((spot) => createPortal(<HeadingCopyLink id={spot.id} />, spot.host, spot.id))}
     </>
   );
 }

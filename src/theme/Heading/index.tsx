@@ -25,9 +25,13 @@ function renderedText(id: string): string | undefined {
   return text || undefined;
 }
 
-/** A heading's "Copy link" button, beside it; also added to a served text's headings (src/components/ServedText). */
-export function HeadingCopyLink({id, fallbackText}: {id: string; fallbackText: string}): ReactNode {
-  const [headingText, setHeadingText] = useState(fallbackText || id);
+/**
+ * A heading's "Copy link" button, beside it; also added to a served text's headings
+ * (src/components/ServedText). Drawn only in the browser: it is named after the heading as rendered
+ * when the heading is already in the page, else after `fallbackText` until it is.
+ */
+export function HeadingCopyLink({id, fallbackText = ''}: {id: string; fallbackText?: string}): ReactNode {
+  const [headingText, setHeadingText] = useState(() => renderedText(id) ?? (fallbackText || id));
   useEffect(() => {
     const text = renderedText(id);
     if (text) setHeadingText(text);
