@@ -1,9 +1,10 @@
 import {createHash} from 'node:crypto';
 import type {Plugin} from '@docusaurus/types';
+import {isServedTextDoc} from '../components/ServedText/served-text-doc';
+import {escapeRegExp} from '../qbwc/escape-regexp';
 
 /** The bundler's `experiments` option, as configureWebpack sees it. */
 type Experiments = Parameters<NonNullable<Plugin['configureWebpack']>>[0]['experiments'];
-import {isServedTextDoc} from '../components/ServedText/served-text-doc';
 
 /** What the docs plugin's loaded content holds, as far as it is read here. */
 interface DocsContent {
@@ -32,10 +33,6 @@ function servedTextCache(experiments: Experiments, sources: string[]): Experimen
   if (!cache || typeof cache !== 'object' || !('version' in cache)) return {};
   const served = createHash('sha256').update(JSON.stringify(sources.sort())).digest('hex').slice(0, 12);
   return {cache: {...cache, version: `${String(cache.version)}-served-text-${served}`}} as Experiments;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

@@ -4,6 +4,7 @@
  * next. Pure TypeScript, like the parser.
  */
 import {findTroubleshootingEntry, troubleshootingEntries, type TroubleshootingEntry} from '../troubleshooting';
+import {escapeRegExp} from '../escape-regexp';
 import type {AuthResult, LogRun, LogShape, LogVersions, ParsedLog, RunEvent, RunTrigger} from './parse';
 
 /** A code or known message found in the log. */
@@ -94,7 +95,7 @@ const knownMessages = new Map<string, TroubleshootingEntry>(
 const KNOWN_MESSAGE = new RegExp(
   [...knownMessages.keys()]
     .sort((a, b) => b.length - a.length)
-    .map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map(escapeRegExp)
     .join('|'),
   'gi',
 );

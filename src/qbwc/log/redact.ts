@@ -4,6 +4,7 @@
  * the service's host name are replaced by masks. The same value always gets the same mask
  * ([user-1] everywhere the same user name appears), so the log still reads as one story.
  */
+import {escapeRegExp} from '../escape-regexp';
 
 export type MaskKind = 'ticket' | 'user' | 'company-file' | 'email' | 'computer' | 'host';
 
@@ -55,10 +56,6 @@ function worthMasking(kind: MaskKind, value: string): boolean {
   if (kind === 'host') return !/^(localhost|127\.0\.0\.1|\[::1\])$/i.test(value);
   if (kind === 'ticket') return !/^(nvu|none|busy)$/i.test(value);
   return true;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const XML_DUMP_START = /XML dump follows|Contents of QWC file|HCPResponseXML=|strRequestXML =|response =/;
