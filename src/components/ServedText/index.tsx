@@ -7,6 +7,7 @@ import {HeadingCopyLink} from '@site/src/theme/Heading';
 import {HIGHLIGHT_ATTRIBUTE, WIDGET_LOADING_ATTRIBUTE} from '../kit/hash-target';
 import kit from '../kit/kit.module.css';
 import {sitePagePath} from './site-link';
+import {inNewTask} from '../../client/next-task';
 import {arrivedText, keepText, textOf} from './text-cache';
 
 /** Given as the wrapper's HTML while its served text is kept: the same object on every render. */
@@ -19,10 +20,17 @@ function servedMarkup(text: Element): string {
   return copy.outerHTML;
 }
 
-/** A heading of the text that gets a "Copy link" button (by its id), and the element the button is drawn in. */
+/** How many "Copy link" buttons one task draws: about 0.6 ms each here, so a task stays near SLICE_MS (src/client/main-thread-budget.ts). */
+const COPY_LINKS_PER_TASK = 8;
+
+/**
+ * A heading of the text that gets a "Copy link" button: the element the button is drawn in, and the
+ * button, made once, so that drawing the next few buttons leaves the ones already drawn alone.
+ */
 interface CopyLinkSpot {
   id: string;
   host: HTMLElement;
+  button: ReactNode;
 }
 
 /**
@@ -35,9 +43,21 @@ function enhance(text: Element, push: (path: string) => void, setSpots: (spots: 
     const host = document.createElement('div');
     host.className = kit.part!;
     heading.after(host);
-    return {id: heading.id, host};
+    return {id: heading.id, host, button: createPortal(<HeadingCopyLink id={heading.id} />, host, heading.id)};
   });
-  setSpots(spots);
+  // A few buttons per task, the heading a link landed on first: all at once made one long task
+  // on the catalogue (84 buttons, 48 ms unthrottled).
+  const target = decodeURIComponent(window.location.hash.slice(1));
+  const order = [...spots.filter((spot) => spot.id === target), ...spots.filter((spot) => spot.id !== target)];
+  let shown = 0;
+  let stopped = false;
+  const showMore = () => {
+    if (stopped) return;
+    shown = Math.min(order.length, shown + COPY_LINKS_PER_TASK);
+    setSpots(order.slice(0, shown));
+    if (shown < order.length) inNewTask(showMore);
+  };
+  showMore();
 
   const onClick = (event: MouseEvent) => {
     const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
@@ -74,6 +94,7 @@ function enhance(text: Element, push: (path: string) => void, setSpots: (spots: 
     text.removeEventListener('mouseover', onPoint);
     text.removeEventListener('touchstart', onPoint);
     text.removeEventListener('focusin', onPoint);
+    stopped = true;
     for (const spot of spots) spot.host.remove();
     setSpots([]);
   };
@@ -156,7 +177,7 @@ export default function ServedText(): ReactNode {
         dangerouslySetInnerHTML={text.state === 'kept' ? KEEP_SERVED_MARKUP : {__html: text.html}}
         suppressHydrationWarning
       />
-      {spots.map((spot) => createPortal(<HeadingCopyLink id={spot.id} />, spot.host, spot.id))}
+      {spots.map((spot) => spot.button)}
     </>
   );
 }

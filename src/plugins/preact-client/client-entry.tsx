@@ -1,4 +1,4 @@
-import {nextTask} from './next-task';
+import {nextTask} from '../../client/next-task';
 
 /**
  * The browser bundle's entry for a production build, in place of Docusaurus's own

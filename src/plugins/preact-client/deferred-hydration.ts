@@ -2,7 +2,7 @@ import {Component, createElement, hydrate, options, render, type ComponentChildr
 import {Context as BrowserContext} from '@docusaurus/core/lib/client/browserContext';
 import {deferringParts, type DeferPart, type DeferredPart, type PartContent} from '../../components/kit/deferred-hydration';
 import {SLICE_MS} from '../../client/main-thread-budget';
-import {afterNextFrame, inNewTask} from './next-task';
+import {afterNextFrame, inNewTask} from '../../client/next-task';
 
 /**
  * What a tap, a click, a key or focus inside a waiting part draws at once. The listeners are on the

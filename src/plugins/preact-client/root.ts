@@ -3,7 +3,7 @@ import {NOT_FOUND_PAGE_CLASS} from '../../not-found-page';
 import {deferringParts} from '../../components/kit/deferred-hydration';
 import {deferPart} from './deferred-hydration';
 import {holdHeads, joinHeads} from './heads-after-hydration';
-import {afterNextFrame} from './next-task';
+import {afterNextFrame} from '../../client/next-task';
 
 export {createRoot};
 

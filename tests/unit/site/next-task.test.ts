@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {inNewTask, nextTask} from '../../../src/plugins/preact-client/next-task';
+import {inNewTask, nextTask} from '../../../src/client/next-task';
 
 describe('a new task', () => {
   afterEach(() => {
@@ -22,7 +22,7 @@ describe('a new task', () => {
     vi.stubGlobal('MessageChannel', undefined);
     vi.resetModules();
     const timers = vi.spyOn(globalThis, 'setTimeout');
-    const fresh = await import('../../../src/plugins/preact-client/next-task');
+    const fresh = await import('../../../src/client/next-task');
     let ran = false;
     fresh.inNewTask(() => (ran = true));
     expect(ran).toBe(false);
