@@ -6,11 +6,6 @@ import {test, expect, gotoHydrated} from './fixtures';
 /** The shared approval steps as rendered: the first innermost ordered list that holds "Continue...". */
 async function approvalSteps(page: import('@playwright/test').Page): Promise<string[]> {
   const list = page.locator('ol:not(:has(ol))').filter({hasText: 'Continue...'}).first();
-  // As a reader does: on screen. A list far down the catalogue is not laid out until it comes near the screen
-  // (src/css/custom.css), and text that is not laid out has no innerText.
-  await list.scrollIntoViewIfNeeded();
-  // The browser lays it out in the frame after it comes near the screen.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   return list.locator(':scope > li').allInnerTexts();
 }
 

@@ -4,7 +4,7 @@ import {useHistory} from '@docusaurus/router';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {useDoc} from '@docusaurus/plugin-content-docs/client';
 import {HeadingCopyLink} from '@site/src/theme/Heading';
-import {HIGHLIGHT_ATTRIBUTE, WIDGET_LOADING_ATTRIBUTE} from '../kit/hash-target';
+import {HIGHLIGHT_ATTRIBUTE, WIDGET_LOADING_ATTRIBUTE, idFromHash} from '../kit/hash-target';
 import kit from '../kit/kit.module.css';
 import {sitePagePath} from './site-link';
 import {inNewTask} from '../../client/next-task';
@@ -47,7 +47,7 @@ function enhance(text: Element, push: (path: string) => void, setSpots: (spots: 
   });
   // A few buttons per task, the heading a link landed on first: all at once made one long task
   // on the catalogue (84 buttons, 48 ms unthrottled).
-  const target = decodeURIComponent(window.location.hash.slice(1));
+  const target = idFromHash(window.location.hash);
   const order = [...spots.filter((spot) => spot.id === target), ...spots.filter((spot) => spot.id !== target)];
   let shown = 0;
   let stopped = false;

@@ -1,4 +1,5 @@
 import type {ClientModule} from '@docusaurus/types';
+import {idFromHash} from '../../components/kit/hash-target';
 
 /**
  * After a client-side navigation to another page with a #hash, Docusaurus scrolls to the hash's
@@ -11,7 +12,7 @@ const maxFrames = 30;
 const hashScroll: ClientModule = {
   onRouteDidUpdate({location, previousLocation}) {
     if (!previousLocation || !location.hash || location.pathname === previousLocation.pathname) return;
-    const id = decodeURIComponent(location.hash.slice(1));
+    const id = idFromHash(location.hash);
     const oldTitle = document.querySelector('h1')?.textContent;
     let frames = 0;
     const look = () => {
