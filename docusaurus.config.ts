@@ -8,6 +8,7 @@ import {pageRedirects} from './src/redirects';
 import bundleStats from './scripts/perf/bundle-stats-plugin';
 import lazyCodeHighlighting from './src/plugins/lazy-code-highlighting';
 import preactClient from './src/plugins/preact-client';
+import compileHints from './src/plugins/compile-hints';
 import routeScriptsInHtml from './src/plugins/route-scripts-in-html';
 import deferredBlocks from './src/plugins/deferred-blocks';
 import serverOnlyModules from './src/plugins/server-only-modules';
@@ -83,6 +84,7 @@ const config = {
     ['@docusaurus/plugin-client-redirects', {redirects: [...pageRedirects]}],
     bundleStats,
     preactClient,
+    compileHints,
     routeScriptsInHtml,
     serverOnlyModules,
     servedText,
