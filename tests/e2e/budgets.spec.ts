@@ -3,6 +3,7 @@ import {join} from 'node:path';
 import {test, expect} from './fixtures';
 import {baseURL} from './playwright.config';
 import {pageAssets} from '../../scripts/perf/page-assets.cjs';
+import {COMPILE_HINT} from '../../src/plugins/compile-hints';
 
 interface Budgets {
   phoneFontFaces: number;
@@ -27,6 +28,21 @@ for (const [path, budget] of Object.entries(budgets.pages)) {
     );
   });
 }
+
+// V8 compiles a script's functions as it streams in only when the script starts with the hint
+// (src/plugins/compile-hints.ts); without it the hydrating render compiles them one by one.
+test('every script a page loads starts with the compile hint', async ({browser}) => {
+  const scripts = new Set<string>();
+  for (const path of Object.keys(budgets.pages)) {
+    const {files} = await pageAssets(browser, baseURL, path, join(root, 'build'));
+    for (const file of files) if (file.type === 'js') scripts.add(file.url);
+  }
+  expect(scripts.size).toBeGreaterThan(Object.keys(budgets.pages).length);
+  const unhinted = [...scripts].filter(
+    (url) => !readFileSync(join(root, 'build', decodeURIComponent(url)), 'utf8').startsWith(`${COMPILE_HINT}\n`),
+  );
+  expect(unhinted).toEqual([]);
+});
 
 /** What a page's first layout sets up: the font faces of the text shown, and the SVG images drawn. */
 function readFirstLayoutSetup(): {faces: string[]; svgImages: string[]} {
