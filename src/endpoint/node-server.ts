@@ -14,7 +14,8 @@ import {inlineScriptHashes} from './inline-script-hashes';
 import {createNodeEndpointListener, refuseOversized, tooLarge} from './node-adapter';
 import {MIN_COMPRESSED_BYTES} from './node-precompress';
 import {acceptableRange} from './range-header';
-import {securityHeaders} from './security-headers';
+import {OPENER_POLICY_HEADER, securityHeaders} from './security-headers';
+import {isIsolatedPage} from '../isolated-pages';
 
 export interface ServerOptions {
   port: number;
@@ -176,6 +177,15 @@ function answerInternalError(res: ServerResponse): void {
   res.end('Internal error.');
 }
 
+/** The decoded path of a request's target, without its query; '' when it is not a valid one. */
+function requestPath(url: string | undefined): string {
+  try {
+    return decodeURIComponent(new URL(url ?? '/', 'http://site.invalid').pathname);
+  } catch {
+    return '';
+  }
+}
+
 function createSiteHandler(buildDir: string, headers: Readonly<Record<string, string>>) {
   if (!existsSync(join(buildDir, 'index.html'))) {
     throw new Error(`No production build in ${buildDir}: run "npm run build" first.`);
@@ -197,8 +207,11 @@ function createSiteHandler(buildDir: string, headers: Readonly<Record<string, st
       }
     },
   });
+  // The opener policy goes only with the pages that take a password or a log (src/isolated-pages.ts).
+  const readingHeaders = Object.fromEntries(Object.entries(headers).filter(([name]) => name !== OPENER_POLICY_HEADER));
   return (req: IncomingMessage, res: ServerResponse) => {
-    for (const name in headers) res.setHeader(name, headers[name]!);
+    const pageHeaders = isIsolatedPage(requestPath(req.url)) ? headers : readingHeaders;
+    for (const name in pageHeaders) res.setHeader(name, pageHeaders[name]!);
     // sirv trusts the Range header's numbers; hand it only a single, ordered, representable range.
     const range = acceptableRange(req.headers.range);
     if (range === undefined) delete req.headers.range;

@@ -1,5 +1,9 @@
+/** Sent only with the endpoint's answers and the pages in src/isolated-pages.ts (see there). */
+export const OPENER_POLICY_HEADER = 'cross-origin-opener-policy';
+
 /**
- * The headers every response carries, pages and endpoint alike. The Content-Security-Policy allows
+ * The headers every response carries, pages and endpoint alike (the opener policy only where
+ * src/isolated-pages.ts says). The Content-Security-Policy allows
  * only this origin's scripts plus the inline scripts the build itself wrote (by hash), so injected
  * markup cannot run code; connections may go to any https service because the connection check
  * calls the reader's own endpoint from the browser.
@@ -35,7 +39,7 @@ export function securityHeaders(options: SecurityHeaderOptions = {}): Record<str
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
     'referrer-policy': 'strict-origin-when-cross-origin',
-    'cross-origin-opener-policy': 'same-origin',
+    [OPENER_POLICY_HEADER]: 'same-origin',
   };
   if (options.publicOrigin?.startsWith('https://')) {
     headers['strict-transport-security'] = 'max-age=31536000; includeSubDomains';

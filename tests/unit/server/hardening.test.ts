@@ -40,6 +40,9 @@ describe('the hardened Node server', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qbwc-hardened-'));
     writeFileSync(join(dir, 'index.html'), PAGE);
     writeFileSync(join(dir, '404.html'), '<!doctype html><title>Page not found</title>');
+    mkdirSync(join(dir, 'docs', 'tools'), {recursive: true});
+    writeFileSync(join(dir, 'docs', 'tools', 'password-check.html'), PAGE);
+    writeFileSync(join(dir, 'docs', 'guide.html'), PAGE);
     mkdirSync(join(dir, 'img'), {recursive: true});
     writeFileSync(join(dir, 'img', 'logo.svg'), LOGO);
     server = await startServer({
@@ -108,6 +111,19 @@ describe('the hardened Node server', () => {
       expect(reply.headers['strict-transport-security']).toBeUndefined();
     }
     expect(replies[5]!.status).toBe(200);
+  });
+
+  it('sends the opener policy with the pages that take a password or a log and the endpoint, not with reading pages', async () => {
+    const policy = async (path: string) => (await call(`${server.url}${path}`)).headers['cross-origin-opener-policy'];
+    for (const path of [
+      '/docs/tools/password-check',
+      '/docs/tools/password-check/',
+      '/docs/tools/password-check.html',
+      '/qbwc/health',
+    ])
+      expect(await policy(path), path).toBe('same-origin');
+    for (const path of ['/', '/docs/guide', '/img/logo.svg', '/docs/missing', '/docs/tools/%E0'])
+      expect(await policy(path), path).toBeUndefined();
   });
 
   it('answers an announced oversized body with 413 before it is sent (Expect: 100-continue)', async () => {
