@@ -78,7 +78,12 @@ const config = {
 
   // Scripts load after the first paint (see src/ssr-template.ts).
   ssrTemplate,
-  clientModules: ['./src/client/moved-anchors.ts', './src/client/idle-prefetch.ts', './src/client/not-found-search.ts', './src/client/isolated-page-load.ts'],
+  clientModules: [
+    './src/client/moved-anchors.ts',
+    './src/client/idle-prefetch.ts',
+    './src/client/not-found-search.ts',
+    './src/client/isolated-page-load.ts',
+  ],
   plugins: [
     endpointDevServer,
     ['@docusaurus/plugin-client-redirects', {redirects: [...pageRedirects]}],
