@@ -3,10 +3,10 @@ export const OPENER_POLICY_HEADER = 'cross-origin-opener-policy';
 
 /**
  * The headers every response carries, pages and endpoint alike (the opener policy only where
- * src/isolated-pages.ts says). The Content-Security-Policy allows
- * only this origin's scripts plus the inline scripts the build itself wrote (by hash), so injected
- * markup cannot run code; connections may go to any https service because the connection check
- * calls the reader's own endpoint from the browser.
+ * src/isolated-pages.ts says). The Content-Security-Policy allows only this origin's scripts plus
+ * the inline scripts the build itself wrote (by hash), so injected markup cannot run code;
+ * connections may go to any https service because the connection check calls the reader's own
+ * endpoint from the browser.
  */
 export interface SecurityHeaderOptions {
   /** base64 SHA-256 hashes of the inline scripts the site's pages contain. */

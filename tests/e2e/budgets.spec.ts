@@ -16,7 +16,9 @@ const kB = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
 // Bytes, not timings: which files a page loads and their sizes in build/ are the same on every run.
 for (const [path, budget] of Object.entries(budgets.pages)) {
-  test(`page ${path} runs at most ${budget.jsKB} kB of JS and ${budget.cssKB} kB of CSS`, async ({browser}) => {
+  test(`page ${path} runs at most ${budget.jsKB} kB of JS and ${budget.cssKB} kB of CSS, every script with the compile hint`, async ({
+    browser,
+  }) => {
     const {js, css, files} = await pageAssets(browser, baseURL, path, join(root, 'build'));
     const listing = files.map((f) => `${f.url} ${kB(f.bytes)} kB`).join('\n');
     expect(files.length, `no script or style sheet seen on ${path}`).toBeGreaterThan(0);
@@ -26,23 +28,16 @@ for (const [path, budget] of Object.entries(budgets.pages)) {
     expect(kB(css), `CSS of ${path} (kB) past its budget in perf-budgets.json; files:\n${listing}`).toBeLessThanOrEqual(
       budget.cssKB,
     );
+    // V8 compiles a script's functions as it streams in only when the script starts with the hint
+    // (src/plugins/compile-hints.ts); without it the hydrating render compiles them one by one.
+    const scripts = files.filter((f) => f.type === 'js').map((f) => f.url);
+    expect(scripts.length, `no script seen on ${path}`).toBeGreaterThan(0);
+    const unhinted = scripts.filter(
+      (url) => !readFileSync(join(root, 'build', decodeURIComponent(url)), 'utf8').startsWith(`${COMPILE_HINT}\n`),
+    );
+    expect(unhinted, `scripts of ${path} without the compile hint`).toEqual([]);
   });
 }
-
-// V8 compiles a script's functions as it streams in only when the script starts with the hint
-// (src/plugins/compile-hints.ts); without it the hydrating render compiles them one by one.
-test('every script a page loads starts with the compile hint', async ({browser}) => {
-  const scripts = new Set<string>();
-  for (const path of Object.keys(budgets.pages)) {
-    const {files} = await pageAssets(browser, baseURL, path, join(root, 'build'));
-    for (const file of files) if (file.type === 'js') scripts.add(file.url);
-  }
-  expect(scripts.size).toBeGreaterThan(Object.keys(budgets.pages).length);
-  const unhinted = [...scripts].filter(
-    (url) => !readFileSync(join(root, 'build', decodeURIComponent(url)), 'utf8').startsWith(`${COMPILE_HINT}\n`),
-  );
-  expect(unhinted).toEqual([]);
-});
 
 /** What a page's first layout sets up: the font faces of the text shown, and the SVG images drawn. */
 function readFirstLayoutSetup(): {faces: string[]; svgImages: string[]} {
