@@ -83,3 +83,37 @@ for (const path of Object.keys(budgets.pages)) {
     expect(svgImages, `SVG images drawn on ${path}`).toEqual([]);
   });
 }
+
+// The first localeCompare or Intl.Collator a page makes sets up the browser's collator, about 13 ms
+// of main thread; the theme's code block used one to sort its observer's options
+// (src/plugins/ordinal-key-sort.ts). Drawn in the browser, after a link, the block is the theme's own.
+test('a code block is drawn without setting up a collator', async ({browser}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const counted = window as unknown as {collatorUses: string[]};
+    counted.collatorUses = [];
+    const localeCompare = String.prototype.localeCompare;
+    String.prototype.localeCompare = function (this: string, ...args: Parameters<string['localeCompare']>) {
+      counted.collatorUses.push(`localeCompare ${new Error().stack?.split('\n')[2]?.trim()}`);
+      return localeCompare.apply(this, args);
+    };
+    Intl.Collator = new Proxy(Intl.Collator, {
+      construct(target, args) {
+        counted.collatorUses.push('new Intl.Collator');
+        return Reflect.construct(target, args) as object;
+      },
+      apply(target, thisArg, args) {
+        counted.collatorUses.push('Intl.Collator()');
+        return Reflect.apply(target, thisArg, args) as unknown;
+      },
+    });
+  });
+  await page.goto(`${baseURL}/docs/tools/qwc-generator`);
+  await page.getByRole('link', {name: 'AppName', exact: true}).first().click();
+  await expect(page).toHaveURL(/\/docs\/reference\/qwc-file#appname$/);
+  await expect(page.locator('pre.prism-code .token-line').first()).toBeVisible();
+  const uses = await page.evaluate(() => (window as unknown as {collatorUses: string[]}).collatorUses);
+  await context.close();
+  expect(uses).toEqual([]);
+});
