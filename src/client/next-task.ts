@@ -1,12 +1,21 @@
 const queue: (() => void)[] = [];
 
 // A message, unlike a zero timeout, is not held back 4 ms after a few in a row (React's scheduler
-// yields the same way). One message, one callback.
-const channel = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
-if (channel) channel.port1.onmessage = () => queue.shift()?.();
+// yields the same way). One message, one callback. The channel opens on first use: an open port
+// would keep Node's event loop, and so the build's server render, alive.
+let channel: MessageChannel | null | undefined;
+
+function openChannel(): MessageChannel | null {
+  if (channel === undefined) {
+    channel = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
+    if (channel) channel.port1.onmessage = () => queue.shift()?.();
+  }
+  return channel;
+}
 
 /** Runs `callback` soon, in a task of its own: what ran before it has ended its task and let the browser paint and answer input. */
 export function inNewTask(callback: () => void): void {
+  const channel = openChannel();
   if (!channel) {
     setTimeout(callback, 0);
     return;

@@ -431,3 +431,21 @@ test('fits a 375 px wide phone screen', async ({browser}) => {
   await page.screenshot({path: `${SHOTS}/qwc-mobile.png`, fullPage: true});
   await context.close();
 });
+
+// Drawing the whole tool at once was one long task on a phone; the preview (highlighted XML) is
+// drawn in a render of its own, after the form.
+test('the form is drawn first and the highlighted preview right after it', async ({page}) => {
+  await page.addInitScript(() => {
+    const seen = window as unknown as {formDrawnWithPreview?: boolean};
+    new MutationObserver((_records, observer) => {
+      if (!document.querySelector('form[aria-label=".qwc file settings"]')) return;
+      seen.formDrawnWithPreview = document.querySelector('pre[role="region"]') !== null;
+      observer.disconnect();
+    }).observe(document, {childList: true, subtree: true});
+  });
+  await openTool(page);
+  const preview = page.getByRole('region', {name: /^Preview of/});
+  await expect(preview).toContainText('<AppName>');
+  const drawnTogether = await page.evaluate(() => (window as unknown as {formDrawnWithPreview?: boolean}).formDrawnWithPreview);
+  expect(drawnTogether).toBe(false);
+});

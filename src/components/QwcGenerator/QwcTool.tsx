@@ -40,6 +40,7 @@ import {downloadText} from '../kit/download';
 import kit from '../kit/kit.module.css';
 import styles from './styles.module.css';
 import {copyText} from '../kit/clipboard';
+import {useDrawnLater} from '../kit/useDrawnLater';
 
 const STORAGE_KEY = 'qbwc-help:qwc-generator';
 const GENERATOR_PATH = '/docs/tools/qwc-generator';
@@ -103,6 +104,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
   const [holds, setHolds] = useState(start.holds);
   const [edited, setEdited] = useState(false);
   const [focusTarget, setFocusTarget] = useState<keyof QwcModel | null>(null);
+  const drawnLater = useDrawnLater();
 
   useEffect(() => {
     try {
@@ -439,7 +441,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
             <p role="status" className={styles.actionStatus}>
               {actionStatus}
             </p>
-            <CodePreview code={xml} label={`Preview of ${fileName}`} />
+            {drawnLater && <CodePreview code={xml} label={`Preview of ${fileName}`} />}
           </div>
         </div>
       </section>

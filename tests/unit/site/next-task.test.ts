@@ -1,3 +1,5 @@
+import {spawnSync} from 'node:child_process';
+import {join} from 'node:path';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {inNewTask, nextTask} from '../../../src/client/next-task';
 
@@ -30,5 +32,16 @@ describe('a new task', () => {
     await fresh.nextTask();
     expect(ran).toBe(true);
     timers.mockRestore();
+  });
+
+  it('opens nothing on import: a Node process that only imports it (the build renders pages so) ends', () => {
+    const module = join(__dirname, '../../../src/client/next-task.ts');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', `await import(${JSON.stringify(module)})`], {
+      timeout: 15_000,
+      encoding: 'utf8',
+    });
+    expect(run.error, 'the process was still running after 15 s').toBeUndefined();
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
   });
 });
