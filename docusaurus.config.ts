@@ -9,7 +9,7 @@ import bundleStats from './scripts/perf/bundle-stats-plugin';
 import lazyCodeHighlighting from './src/plugins/lazy-code-highlighting';
 import preactClient from './src/plugins/preact-client';
 import compileHints from './src/plugins/compile-hints';
-import ordinalKeySort from './src/plugins/ordinal-key-sort';
+import themePatches from './src/plugins/theme-patches';
 import routeScriptsInHtml from './src/plugins/route-scripts-in-html';
 import deferredBlocks from './src/plugins/deferred-blocks';
 import serverOnlyModules from './src/plugins/server-only-modules';
@@ -91,7 +91,7 @@ const config = {
     bundleStats,
     preactClient,
     compileHints,
-    ordinalKeySort,
+    themePatches,
     routeScriptsInHtml,
     serverOnlyModules,
     servedText,

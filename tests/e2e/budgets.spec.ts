@@ -84,36 +84,77 @@ for (const path of Object.keys(budgets.pages)) {
   });
 }
 
-// The first localeCompare or Intl.Collator a page makes sets up the browser's collator, about 13 ms
-// of main thread; the theme's code block used one to sort its observer's options
-// (src/plugins/ordinal-key-sort.ts). Drawn in the browser, after a link, the block is the theme's own.
-test('a code block is drawn without setting up a collator', async ({browser}) => {
+interface LoadCosts {
+  /** Each localeCompare or Intl.Collator: the first one sets up the browser's collator, about 13 ms. */
+  collatorUses: string[];
+  /** A theme code block's width read outside an animation frame: a layout of the page in that task. */
+  widthReadsOutsideFrames: string[];
+  widthReadsInFrames: number;
+}
+
+function watchLoadCosts(): void {
+  const costs: LoadCosts = {collatorUses: [], widthReadsOutsideFrames: [], widthReadsInFrames: 0};
+  (window as unknown as {loadCosts: LoadCosts}).loadCosts = costs;
+  const localeCompare = String.prototype.localeCompare;
+  String.prototype.localeCompare = function (this: string, ...args: Parameters<string['localeCompare']>) {
+    costs.collatorUses.push(`localeCompare ${new Error().stack?.split('\n')[2]?.trim()}`);
+    return localeCompare.apply(this, args);
+  };
+  Intl.Collator = new Proxy(Intl.Collator, {
+    construct(target, args) {
+      costs.collatorUses.push('new Intl.Collator');
+      return Reflect.construct(target, args) as object;
+    },
+    apply(target, thisArg, args) {
+      costs.collatorUses.push('Intl.Collator()');
+      return Reflect.apply(target, thisArg, args) as unknown;
+    },
+  });
+  // Where layout is due anyway: an animation frame's callbacks run in the frame, before its layout.
+  let inFrame = 0;
+  const inAFrame =
+    <A extends unknown[]>(callback: (...args: A) => void) =>
+    (...args: A) => {
+      inFrame++;
+      try {
+        callback(...args);
+      } finally {
+        inFrame--;
+      }
+    };
+  const requestFrame = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) => requestFrame(inAFrame(callback));
+  const scrollWidth = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollWidth')!;
+  Object.defineProperty(Element.prototype, 'scrollWidth', {
+    configurable: true,
+    get(this: Element) {
+      if (this.tagName === 'PRE' && this.closest('.theme-code-block')) {
+        if (inFrame > 0) costs.widthReadsInFrames++;
+        else costs.widthReadsOutsideFrames.push(`${this.className} ${new Error().stack?.split('\n')[2]?.trim()}`);
+      }
+      return scrollWidth.get!.call(this) as number;
+    },
+  });
+}
+
+// The theme's code block used a collator to sort its observer's options, and read its width right
+// after it was drawn (src/plugins/theme-patches.ts). Drawn in the browser, after a link, the
+// reference's blocks are the theme's own.
+test('code blocks are drawn without setting up a collator, and measure themselves in a frame', async ({browser}) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    const counted = window as unknown as {collatorUses: string[]};
-    counted.collatorUses = [];
-    const localeCompare = String.prototype.localeCompare;
-    String.prototype.localeCompare = function (this: string, ...args: Parameters<string['localeCompare']>) {
-      counted.collatorUses.push(`localeCompare ${new Error().stack?.split('\n')[2]?.trim()}`);
-      return localeCompare.apply(this, args);
-    };
-    Intl.Collator = new Proxy(Intl.Collator, {
-      construct(target, args) {
-        counted.collatorUses.push('new Intl.Collator');
-        return Reflect.construct(target, args) as object;
-      },
-      apply(target, thisArg, args) {
-        counted.collatorUses.push('Intl.Collator()');
-        return Reflect.apply(target, thisArg, args) as unknown;
-      },
-    });
-  });
+  await page.addInitScript(watchLoadCosts);
   await page.goto(`${baseURL}/docs/tools/qwc-generator`);
   await page.getByRole('link', {name: 'AppName', exact: true}).first().click();
   await expect(page).toHaveURL(/\/docs\/reference\/qwc-file#appname$/);
   await expect(page.locator('pre.prism-code .token-line').first()).toBeVisible();
-  const uses = await page.evaluate(() => (window as unknown as {collatorUses: string[]}).collatorUses);
+  // The blocks measure themselves in a frame after their effects, which run after a paint.
+  const readCosts = () => page.evaluate(() => (window as unknown as {loadCosts: LoadCosts}).loadCosts);
+  await expect
+    .poll(async () => (await readCosts()).widthReadsInFrames, {message: 'no code block measured itself'})
+    .toBeGreaterThan(0);
+  const costs = await readCosts();
   await context.close();
-  expect(uses).toEqual([]);
+  expect(costs.collatorUses).toEqual([]);
+  expect(costs.widthReadsOutsideFrames).toEqual([]);
 });
