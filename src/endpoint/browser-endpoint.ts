@@ -1,11 +1,12 @@
 /**
  * The endpoint inside the page, for static hosts with no server: the same handler, the same SOAP
- * text through the same codec, just no network in between. Plus the two transports the mock Web
- * Connector (src/qbwc/client.ts) can drive.
+ * text through the same codec, just no network in between. Plus the transport that hands the mock
+ * Web Connector (src/qbwc/client.ts) to it directly.
  */
 import type {Transport, TransportResponse} from '../qbwc/client';
 import type {SiteEndpointConfig} from './config';
 import {createEndpoint, type Endpoint} from './handler';
+import {SOAP_CONTENT_TYPE} from '../qbwc/soap/methods';
 
 let browserEndpoint: Endpoint | undefined;
 
@@ -24,28 +25,13 @@ export function getBrowserEndpoint(site: SiteEndpointConfig): Endpoint {
   return browserEndpoint;
 }
 
-const SOAP_REQUEST_CONTENT_TYPE = 'text/xml; charset=utf-8';
-
-/** POSTs each envelope to `url` with fetch, as the Web Connector would. Network failures reject. */
-export function createFetchTransport(url: string, init: {signal?: AbortSignal} = {}): Transport {
-  return async ({body, soapAction}) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {'content-type': SOAP_REQUEST_CONTENT_TYPE, soapaction: soapAction},
-      body,
-      ...(init.signal ? {signal: init.signal} : {}),
-    });
-    return {status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text()};
-  };
-}
-
 /** Hands each envelope to an endpoint in the same page; the XML text is exactly what HTTP would carry. */
 export function createInPageTransport(endpoint: Endpoint): Transport {
   return async ({body, soapAction}): Promise<TransportResponse> => {
     const response = await endpoint.handle({
       method: 'POST',
       url: endpoint.basePath,
-      headers: {'content-type': SOAP_REQUEST_CONTENT_TYPE, soapaction: soapAction},
+      headers: {'content-type': SOAP_CONTENT_TYPE, soapaction: soapAction},
       body,
     });
     return {status: response.status, contentType: response.headers['content-type'] ?? '', body: response.body};

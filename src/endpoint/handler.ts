@@ -18,7 +18,7 @@
  */
 import {DEFAULT_BASE_PATH, DEFAULT_LIMITS, endpointConfig, type EndpointSettings} from './config';
 import {readStreamWithin} from './read-within';
-import {buildFault, buildResponse, parseRequest, SoapCodecError, type SoapFaultCode} from '../qbwc/soap';
+import {buildFault, buildResponse, parseRequest, SOAP_CONTENT_TYPE, SoapCodecError, type SoapFaultCode} from '../qbwc/soap';
 import {
   createTestService,
   isTestScenario,
@@ -94,7 +94,6 @@ export interface EndpointOptions {
 export {DEFAULT_BASE_PATH};
 export const DEFAULT_MAX_BODY_BYTES = DEFAULT_LIMITS.maxBodyBytes;
 
-const SOAP_CONTENT_TYPE = 'text/xml; charset=utf-8';
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
 const CORS_MAX_AGE = '86400';

@@ -20,7 +20,15 @@
  */
 import {readStreamWithin} from './read-within';
 import ipaddr from 'ipaddr.js';
-import {buildRequest, isQbwcMethod, QBWC_METHODS, soapActionFor, type QbwcMethod, type SoapParamSpec} from '../qbwc/soap';
+import {
+  buildRequest,
+  isQbwcMethod,
+  QBWC_METHODS,
+  SOAP_CONTENT_TYPE,
+  soapActionFor,
+  type QbwcMethod,
+  type SoapParamSpec,
+} from '../qbwc/soap';
 
 export interface RelayRequest {
   method: string;
@@ -257,7 +265,7 @@ export function createRelay(options: RelayOptions): Relay {
         await checkTarget(url, signal);
         const response = await fetcher(url.href, {
           method: 'POST',
-          headers: {'content-type': 'text/xml; charset=utf-8', soapaction: soapActionFor(call.method)},
+          headers: {'content-type': SOAP_CONTENT_TYPE, soapaction: soapActionFor(call.method)},
           body,
           redirect: 'manual',
           credentials: 'omit',

@@ -1,10 +1,9 @@
 import {useId, useMemo, useRef, useState, type FormEvent, type ReactNode} from 'react';
 import CodeBlock from '@theme/CodeBlock';
 import clsx from 'clsx';
-import {createFetchTransport} from '../../endpoint/browser-endpoint';
 import {describeOutcome, describeStepStatus, scenarioOptions, type CheckTarget, type Scenario} from '../kit/session/check-state';
 import {checkServiceUrl, diagnoseFetchFailure} from './service-targets';
-import {issueConnection, type IssuedConnection} from '../kit/test-endpoint';
+import {createFetchTransport, issueConnection, type IssuedConnection} from '../kit/test-endpoint';
 import useTestEndpoint from '../kit/useTestEndpoint';
 import {createRelayTransport} from './relay-transport';
 import {buildSessionScript} from './session-script';

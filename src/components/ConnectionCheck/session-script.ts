@@ -5,7 +5,7 @@
  * asked for when the script runs, so it never appears on the page or in the shell history.
  */
 import {DEFAULT_CLIENT_VERSION} from '../../qbwc/client';
-import {buildRequest, soapActionFor, type QbwcMethod} from '../../qbwc/soap';
+import {buildRequest, SOAP_CONTENT_TYPE, soapActionFor, type QbwcMethod} from '../../qbwc/soap';
 
 const USER_MARK = 'QBWC-SCRIPT-USER-NAME';
 const PASSWORD_MARK = 'QBWC-SCRIPT-PASSWORD';
@@ -33,7 +33,7 @@ export function buildSessionScript(serviceUrl: string, userName: string): string
     "xml() { printf '%s' \"$1\" | sed -e 's/&/\\&amp;/g' -e 's/</\\&lt;/g' -e 's/>/\\&gt;/g'; }",
     'call() {',
     '  printf "\\n== %s\\n" "$1"',
-    '  curl -sS --max-time 20 -X POST "$URL" -H "Content-Type: text/xml; charset=utf-8" -H "SOAPAction: $2" --data-binary "$3" -w "\\n(HTTP %{http_code})\\n"',
+    `  curl -sS --max-time 20 -X POST "$URL" -H "Content-Type: ${SOAP_CONTENT_TYPE}" -H "SOAPAction: $2" --data-binary "$3" -w "\\n(HTTP %{http_code})\\n"`,
     '}',
     call('serverVersion', shellQuote(buildRequest('serverVersion', {}))),
     call('clientVersion', shellQuote(buildRequest('clientVersion', {strVersion: DEFAULT_CLIENT_VERSION}))),

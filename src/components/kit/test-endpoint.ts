@@ -6,6 +6,7 @@
 import type {Transport} from '../../qbwc/client';
 import {isTestScenario, type TestScenario} from '../../qbwc/session-store';
 import type {FetchLike} from './fetch-like';
+import {SOAP_CONTENT_TYPE} from '../../qbwc/soap/methods';
 
 export type {FetchLike};
 
@@ -99,21 +100,24 @@ async function askWithin(timeoutMs: number, ask: (signal: AbortSignal) => Promis
   }
 }
 
-const SOAP_REQUEST_CONTENT_TYPE = 'text/xml; charset=utf-8';
-
 /** A transport for the mock Web Connector that POSTs each envelope through `fetcher`, as the Web Connector would. */
 export function fetcherTransport(fetcher: FetchLike, url: string, signal?: AbortSignal): Transport {
   return async ({body, soapAction}) => {
     const response = await fetcher(
       new Request(url, {
         method: 'POST',
-        headers: {'content-type': SOAP_REQUEST_CONTENT_TYPE, soapaction: soapAction},
+        headers: {'content-type': SOAP_CONTENT_TYPE, soapaction: soapAction},
         body,
         ...(signal ? {signal} : {}),
       }),
     );
     return {status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text()};
   };
+}
+
+/** POSTs each envelope to `url` with the window's fetch, as the Web Connector would. Network failures reject. */
+export function createFetchTransport(url: string, init: {signal?: AbortSignal} = {}): Transport {
+  return fetcherTransport((request) => fetch(request), url, init.signal);
 }
 
 /** True when this site's server offers the relay (GET <endpointUrl>/relay), which reaches services a browser may not read. */

@@ -1,6 +1,5 @@
 import {useCallback, useEffect, useMemo, useState} from 'react';
 import type {Transport} from '../../qbwc/client';
-import {getBrowserEndpoint} from '../../endpoint/browser-endpoint';
 import {fetcherTransport, hasRelay, hasServerEndpoint, type FetchLike} from './test-endpoint';
 import useSiteEndpoint from './useSiteEndpoint';
 
@@ -56,8 +55,12 @@ export default function useTestEndpoint({probeRelay = false}: {probeRelay?: bool
   const fetcherFor = useCallback(
     (place: EndpointPlace): FetchLike => {
       if (place === 'server') return windowFetch;
-      const endpoint = getBrowserEndpoint(site);
-      return (request) => endpoint.fetch(request);
+      // The endpoint in the page (its handler, sessions and XML codec, about 230 kB) loads with the
+      // first request made to it, not with the widget.
+      return async (request) => {
+        const {getBrowserEndpoint} = await import('../../endpoint/browser-endpoint');
+        return getBrowserEndpoint(site).fetch(request);
+      };
     },
     [site],
   );

@@ -7,6 +7,8 @@ export const QBWC_NAMESPACE = 'http://developer.intuit.com/';
 export const SOAP_ENVELOPE_NAMESPACE = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 export const XSD_NAMESPACE = 'http://www.w3.org/2001/XMLSchema';
+/** The content type of a SOAP 1.1 message, as the Web Connector sends it and the endpoint answers. */
+export const SOAP_CONTENT_TYPE = 'text/xml; charset=utf-8';
 
 export type SoapParamType = 'string' | 'int';
 export type SoapResultType = 'string' | 'int' | 'string[]';

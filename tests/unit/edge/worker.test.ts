@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {buildWorker, startEdge, type RunningEdge} from '../../../scripts/edge-runtime';
-import {createFetchTransport} from '../../../src/endpoint/browser-endpoint';
+import {createFetchTransport} from '../../../src/components/kit/test-endpoint';
 import {runSession} from '../../../src/qbwc/client';
 import {TEST_SCENARIOS} from '../../../src/qbwc/session-store';
 import {EXPECTED_OUTCOMES} from '../../../scripts/fuzz/expected-outcomes';

@@ -1,7 +1,8 @@
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {createFetchTransport, createInPageTransport, getBrowserEndpoint} from '../../../src/endpoint/browser-endpoint';
+import {createInPageTransport, getBrowserEndpoint} from '../../../src/endpoint/browser-endpoint';
+import {createFetchTransport} from '../../../src/components/kit/test-endpoint';
 import {createEndpoint} from '../../../src/endpoint/handler';
 import {defaultBranding} from '../../../src/branding';
 import {runSession} from '../../../src/qbwc/client';

@@ -4,7 +4,7 @@
  */
 import Redis from 'ioredis';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {createFetchTransport} from '../../../src/endpoint/browser-endpoint';
+import {createFetchTransport} from '../../../src/components/kit/test-endpoint';
 import {runSession, type Transport} from '../../../src/qbwc/client';
 import {TEST_SCENARIOS, type TestScenario} from '../../../src/qbwc/session-store';
 import {buildRequest, parseFault, parseResponse, soapActionFor} from '../../../src/qbwc/soap';
