@@ -432,20 +432,32 @@ test('fits a 375 px wide phone screen', async ({browser}) => {
   await context.close();
 });
 
-// Drawing the whole tool at once was one long task on a phone; the preview (highlighted XML) is
-// drawn in a render of its own, after the form.
-test('the form is drawn first and the highlighted preview right after it', async ({page}) => {
+// Drawing the whole tool at once was one long task on a phone: it is drawn in three renders, the
+// inspector, then the form, then the highlighted preview.
+test('the inspector is drawn first, then the form, then the highlighted preview', async ({page}) => {
   await page.addInitScript(() => {
-    const seen = window as unknown as {formDrawnWithPreview?: boolean};
+    const drawnWith: Record<string, string[]> = {};
+    (window as unknown as {drawnWith: typeof drawnWith}).drawnWith = drawnWith;
+    const parts: Record<string, () => boolean> = {
+      inspector: () =>
+        Array.from(document.querySelectorAll('section > h2, section > h3')).some(
+          (heading) => heading.textContent === 'Inspect an existing .qwc file',
+        ),
+      form: () => document.querySelector('form[aria-label=".qwc file settings"]') !== null,
+      preview: () => document.querySelector('pre[role="region"]') !== null,
+    };
     new MutationObserver((_records, observer) => {
-      if (!document.querySelector('form[aria-label=".qwc file settings"]')) return;
-      seen.formDrawnWithPreview = document.querySelector('pre[role="region"]') !== null;
-      observer.disconnect();
+      for (const [name, isDrawn] of Object.entries(parts)) {
+        if (drawnWith[name] || !isDrawn()) continue;
+        drawnWith[name] = Object.entries(parts)
+          .filter(([other, otherIsDrawn]) => other !== name && otherIsDrawn())
+          .map(([other]) => other);
+      }
+      if (Object.keys(drawnWith).length === Object.keys(parts).length) observer.disconnect();
     }).observe(document, {childList: true, subtree: true});
   });
   await openTool(page);
-  const preview = page.getByRole('region', {name: /^Preview of/});
-  await expect(preview).toContainText('<AppName>');
-  const drawnTogether = await page.evaluate(() => (window as unknown as {formDrawnWithPreview?: boolean}).formDrawnWithPreview);
-  expect(drawnTogether).toBe(false);
+  await expect(page.getByRole('region', {name: /^Preview of/})).toContainText('<AppName>');
+  const drawnWith = await page.evaluate(() => (window as unknown as {drawnWith: Record<string, string[]>}).drawnWith);
+  expect(drawnWith).toEqual({inspector: [], form: ['inspector'], preview: ['inspector', 'form']});
 });

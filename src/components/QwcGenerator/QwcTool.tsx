@@ -40,7 +40,8 @@ import {downloadText} from '../kit/download';
 import kit from '../kit/kit.module.css';
 import styles from './styles.module.css';
 import {copyText} from '../kit/clipboard';
-import {useDrawnLater} from '../kit/useDrawnLater';
+import {useDrawnSteps} from '../kit/useDrawnSteps';
+import {TOOL_MIN_HEIGHT} from './tool-height';
 
 const STORAGE_KEY = 'qbwc-help:qwc-generator';
 const GENERATOR_PATH = '/docs/tools/qwc-generator';
@@ -104,7 +105,8 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
   const [holds, setHolds] = useState(start.holds);
   const [edited, setEdited] = useState(false);
   const [focusTarget, setFocusTarget] = useState<keyof QwcModel | null>(null);
-  const drawnLater = useDrawnLater();
+  // Drawn in three renders: the inspector, then the form with its checks, then the highlighted preview.
+  const drawn = useDrawnSteps(2);
 
   useEffect(() => {
     try {
@@ -353,7 +355,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
   const summaryIssues = issues.filter((issue) => issue.field !== 'document');
 
   return (
-    <div className={kit.tool}>
+    <div className={kit.tool} style={drawn < 2 ? {minHeight: TOOL_MIN_HEIGHT} : undefined}>
       <Inspector
         headingLevel={headingLevel}
         onLoad={loadModel}
@@ -362,89 +364,92 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
         formHolds={edited ? `${holds}, with your changes` : holds}
       />
 
-      <section className={kit.panel} aria-labelledby={`${idPrefix}-heading`}>
-        <Heading id={`${idPrefix}-heading`} className={kit.panelHeading}>
-          Make a .qwc file
-        </Heading>
-        <div className={styles.columns}>
-          <form className={styles.form} onSubmit={(event) => event.preventDefault()} noValidate aria-label=".qwc file settings">
-            {basic.map((entry) => renderField(entry.field))}
-            <details
-              className={styles.advanced}
-              open={advancedOpen}
-              onToggle={(event) => setAdvancedOpen(event.currentTarget.open)}>
-              <summary className={styles.summaryToggle}>
-                <span>Advanced</span>
-                {advancedErrors > 0 && (
-                  <span className={styles.badge}>
-                    {' '}
-                    ({advancedErrors === 1 ? '1 field has an error' : `${advancedErrors} fields have errors`})
-                  </span>
+      {drawn >= 1 && (
+        <section className={kit.panel} aria-labelledby={`${idPrefix}-heading`}>
+          <Heading id={`${idPrefix}-heading`} className={kit.panelHeading}>
+            Make a .qwc file
+          </Heading>
+          <div className={styles.columns}>
+            <form className={styles.form} onSubmit={(event) => event.preventDefault()} noValidate aria-label=".qwc file settings">
+              {basic.map((entry) => renderField(entry.field))}
+              <details
+                className={styles.advanced}
+                open={advancedOpen}
+                onToggle={(event) => setAdvancedOpen(event.currentTarget.open)}>
+                <summary className={styles.summaryToggle}>
+                  <span>Advanced</span>
+                  {advancedErrors > 0 && (
+                    <span className={styles.badge}>
+                      {' '}
+                      ({advancedErrors === 1 ? '1 field has an error' : `${advancedErrors} fields have errors`})
+                    </span>
+                  )}
+                </summary>
+                {advanced.map((entry) => renderField(entry.field))}
+              </details>
+            </form>
+
+            <div className={styles.side}>
+              <div className={styles.checks}>
+                <SubHeading className={styles.subheading}>Checks</SubHeading>
+                <p role="status" className={styles.liveSummary}>
+                  {settledSummary === 'No problems' ? 'No problems: the file is ready.' : settledSummary}
+                </p>
+                {summaryIssues.length > 0 && (
+                  <ul className={styles.jumpList}>
+                    {summaryIssues.map((issue, index) => {
+                      const field = issue.field as keyof QwcModel;
+                      return (
+                        <li key={`${issue.field}-${index}`}>
+                          <button type="button" className={styles.linkButton} onClick={() => goToField(field)}>
+                            {issue.severity === 'error' ? 'Error' : 'Warning'} in {qwcElement(field).label}
+                          </button>
+                        </li>
+                      );
+                    })}
+                  </ul>
                 )}
-              </summary>
-              {advanced.map((entry) => renderField(entry.field))}
-            </details>
-          </form>
+              </div>
 
-          <div className={styles.side}>
-            <div className={styles.checks}>
-              <SubHeading className={styles.subheading}>Checks</SubHeading>
-              <p role="status" className={styles.liveSummary}>
-                {settledSummary === 'No problems' ? 'No problems: the file is ready.' : settledSummary}
-              </p>
-              {summaryIssues.length > 0 && (
-                <ul className={styles.jumpList}>
-                  {summaryIssues.map((issue, index) => {
-                    const field = issue.field as keyof QwcModel;
-                    return (
-                      <li key={`${issue.field}-${index}`}>
-                        <button type="button" className={styles.linkButton} onClick={() => goToField(field)}>
-                          {issue.severity === 'error' ? 'Error' : 'Warning'} in {qwcElement(field).label}
-                        </button>
-                      </li>
-                    );
-                  })}
-                </ul>
+              <div className={styles.actions}>
+                <button
+                  type="button"
+                  className="button button--primary"
+                  aria-disabled={blocked}
+                  aria-describedby={blocked ? reasonId : undefined}
+                  onClick={download}>
+                  Download {fileName}
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  aria-disabled={blocked}
+                  aria-describedby={blocked ? reasonId : undefined}
+                  onClick={copyFile}>
+                  Copy to clipboard
+                </button>
+                <button type="button" className="button button--secondary" onClick={copyShareLink}>
+                  Copy shareable link
+                </button>
+                <button type="button" className="button button--link" onClick={startOver}>
+                  Start over
+                </button>
+              </div>
+              {blocked && (
+                <p id={reasonId} className={styles.reason}>
+                  The file can’t be downloaded or copied until{' '}
+                  {counts.errors === 1 ? 'the error is' : `the ${counts.errors} errors are`} fixed: a Web Connector would refuse
+                  it.
+                </p>
               )}
-            </div>
-
-            <div className={styles.actions}>
-              <button
-                type="button"
-                className="button button--primary"
-                aria-disabled={blocked}
-                aria-describedby={blocked ? reasonId : undefined}
-                onClick={download}>
-                Download {fileName}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary"
-                aria-disabled={blocked}
-                aria-describedby={blocked ? reasonId : undefined}
-                onClick={copyFile}>
-                Copy to clipboard
-              </button>
-              <button type="button" className="button button--secondary" onClick={copyShareLink}>
-                Copy shareable link
-              </button>
-              <button type="button" className="button button--link" onClick={startOver}>
-                Start over
-              </button>
-            </div>
-            {blocked && (
-              <p id={reasonId} className={styles.reason}>
-                The file can’t be downloaded or copied until{' '}
-                {counts.errors === 1 ? 'the error is' : `the ${counts.errors} errors are`} fixed: a Web Connector would refuse it.
+              <p role="status" className={styles.actionStatus}>
+                {actionStatus}
               </p>
-            )}
-            <p role="status" className={styles.actionStatus}>
-              {actionStatus}
-            </p>
-            {drawnLater && <CodePreview code={xml} label={`Preview of ${fileName}`} />}
+              {drawn >= 2 && <CodePreview code={xml} label={`Preview of ${fileName}`} />}
+            </div>
           </div>
-        </div>
-      </section>
+        </section>
+      )}
     </div>
   );
 }
