@@ -2,6 +2,7 @@ import {useEffect, useId, useRef, useState, type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import {useLocation} from '@docusaurus/router';
 import useSiteEndpoint from '@site/src/components/kit/useSiteEndpoint';
+import {windowFetch} from '@site/src/components/kit/fetch-like';
 import {TROUBLESHOOTING_PATH} from '@site/src/qbwc/troubleshooting-path';
 import {sendFeedback, type FeedbackAnswer} from './send-feedback';
 import styles from './styles.module.css';
@@ -71,11 +72,9 @@ export default function PageFeedback(): ReactNode {
     }
     const vote = ++latest.current;
     setStatus({kind: 'sending'});
-    void sendFeedback((request) => fetch(request), `${window.location.origin}${basePath}`, {page: pathname, answer: value}).then(
-      (outcome) => {
-        if (vote === latest.current) setStatus(outcome);
-      },
-    );
+    void sendFeedback(windowFetch, `${window.location.origin}${basePath}`, {page: pathname, answer: value}).then((outcome) => {
+      if (vote === latest.current) setStatus(outcome);
+    });
   }
 
   return (

@@ -5,7 +5,7 @@
  */
 import type {Transport} from '../../qbwc/client';
 import {isTestScenario, type TestScenario} from '../../qbwc/session-store';
-import type {FetchLike} from './fetch-like';
+import {windowFetch, type FetchLike} from './fetch-like';
 import {SOAP_CONTENT_TYPE} from '../../qbwc/soap/methods';
 
 export type {FetchLike};
@@ -117,7 +117,7 @@ export function fetcherTransport(fetcher: FetchLike, url: string, signal?: Abort
 
 /** POSTs each envelope to `url` with the window's fetch, as the Web Connector would. Network failures reject. */
 export function createFetchTransport(url: string, init: {signal?: AbortSignal} = {}): Transport {
-  return fetcherTransport((request) => fetch(request), url, init.signal);
+  return fetcherTransport(windowFetch, url, init.signal);
 }
 
 /** True when this site's server offers the relay (GET <endpointUrl>/relay), which reaches services a browser may not read. */

@@ -1,6 +1,7 @@
 import {useCallback, useEffect, useMemo, useState} from 'react';
 import type {Transport} from '../../qbwc/client';
-import {fetcherTransport, hasRelay, hasServerEndpoint, type FetchLike} from './test-endpoint';
+import {fetcherTransport, hasRelay, hasServerEndpoint} from './test-endpoint';
+import {windowFetch, type FetchLike} from './fetch-like';
 import useSiteEndpoint from './useSiteEndpoint';
 
 /** Where a widget's calls go: the endpoint inside this page, or the one on this site's server. */
@@ -24,8 +25,6 @@ export interface TestEndpoint {
   fetcherFor(place: EndpointPlace): FetchLike;
   transportFor(place: EndpointPlace, signal?: AbortSignal): Transport;
 }
-
-const windowFetch: FetchLike = (request) => fetch(request);
 
 /**
  * The bundled test endpoint for a widget, at the base path the site was built with: one fetcher,
