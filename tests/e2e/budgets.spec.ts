@@ -158,3 +158,35 @@ test('code blocks are drawn without setting up a collator, and measure themselve
   expect(costs.collatorUses).toEqual([]);
   expect(costs.widthReadsOutsideFrames).toEqual([]);
 });
+
+// The theme told a phone from a desktop by reading window.innerWidth as the page hydrated, which
+// lays the page out inside that task (src/plugins/theme-patches.ts). It asks the CSS's breakpoint
+// instead: 997 px wide is a desktop (the table of contents beside the text), 996 px a phone.
+test("the page tells a phone from a desktop at the CSS's breakpoint, without reading the window's width", async ({browser}) => {
+  const context = await browser.newContext({viewport: {width: 997, height: 800}});
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const reads: string[] = [];
+    (window as unknown as {widthReads: string[]}).widthReads = reads;
+    const innerWidth = Object.getOwnPropertyDescriptor(window, 'innerWidth')!;
+    Object.defineProperty(window, 'innerWidth', {
+      configurable: true,
+      get() {
+        reads.push(new Error().stack?.split('\n')[2]?.trim() ?? '');
+        return innerWidth.get!.call(window) as number;
+      },
+    });
+  });
+  await page.goto(`${baseURL}/docs/setup/configure-connector`);
+  await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
+  const desktopTOC = page.locator('.theme-doc-toc-desktop');
+  await expect(desktopTOC).toBeVisible();
+  await page.setViewportSize({width: 996, height: 800});
+  await expect(desktopTOC).toHaveCount(0);
+  await expect(page.getByRole('button', {name: 'On this page'})).toBeVisible();
+  await page.setViewportSize({width: 997, height: 800});
+  await expect(desktopTOC).toBeVisible();
+  const reads = await page.evaluate(() => (window as unknown as {widthReads: string[]}).widthReads);
+  await context.close();
+  expect(reads.filter((read) => read.includes(baseURL))).toEqual([]);
+});

@@ -432,9 +432,10 @@ test('fits a 375 px wide phone screen', async ({browser}) => {
   await context.close();
 });
 
-// Drawing the whole tool at once was one long task on a phone: it is drawn in three renders, the
-// inspector, then the form, then the highlighted preview.
-test('the inspector is drawn first, then the form, then the highlighted preview', async ({page}) => {
+// Drawing the whole tool at once was one long task on a phone: it is drawn in steps, each in a task
+// of its own: the inspector, then the form, then the advanced fields (closed at first), then the
+// highlighted preview.
+test('the inspector is drawn first, then the form, then its advanced fields, then the highlighted preview', async ({page}) => {
   await page.addInitScript(() => {
     const drawnWith: Record<string, string[]> = {};
     (window as unknown as {drawnWith: typeof drawnWith}).drawnWith = drawnWith;
@@ -444,6 +445,7 @@ test('the inspector is drawn first, then the form, then the highlighted preview'
           (heading) => heading.textContent === 'Inspect an existing .qwc file',
         ),
       form: () => document.querySelector('form[aria-label=".qwc file settings"]') !== null,
+      advanced: () => document.querySelector('form details :is(input, select)') !== null,
       preview: () => document.querySelector('pre[role="region"]') !== null,
     };
     new MutationObserver((_records, observer) => {
@@ -459,5 +461,10 @@ test('the inspector is drawn first, then the form, then the highlighted preview'
   await openTool(page);
   await expect(page.getByRole('region', {name: /^Preview of/})).toContainText('<AppName>');
   const drawnWith = await page.evaluate(() => (window as unknown as {drawnWith: Record<string, string[]>}).drawnWith);
-  expect(drawnWith).toEqual({inspector: [], form: ['inspector'], preview: ['inspector', 'form']});
+  expect(drawnWith).toEqual({
+    inspector: [],
+    form: ['inspector'],
+    advanced: ['inspector', 'form'],
+    preview: ['inspector', 'form', 'advanced'],
+  });
 });

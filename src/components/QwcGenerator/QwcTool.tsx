@@ -40,7 +40,7 @@ import {downloadText} from '../kit/download';
 import kit from '../kit/kit.module.css';
 import styles from './styles.module.css';
 import {copyText} from '../kit/clipboard';
-import {useDrawnSteps} from '../kit/useDrawnSteps';
+import AfterFrame from '../kit/AfterFrame';
 import {TOOL_MIN_HEIGHT} from './tool-height';
 
 const STORAGE_KEY = 'qbwc-help:qwc-generator';
@@ -105,8 +105,6 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
   const [holds, setHolds] = useState(start.holds);
   const [edited, setEdited] = useState(false);
   const [focusTarget, setFocusTarget] = useState<keyof QwcModel | null>(null);
-  // Drawn in three renders: the inspector, then the form with its checks, then the highlighted preview.
-  const drawn = useDrawnSteps(2);
 
   useEffect(() => {
     try {
@@ -355,7 +353,10 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
   const summaryIssues = issues.filter((issue) => issue.field !== 'document');
 
   return (
-    <div className={kit.tool} style={drawn < 2 ? {minHeight: TOOL_MIN_HEIGHT} : undefined}>
+    // Drawn in steps a frame apart (AfterFrame): the inspector, then the form with its checks, then
+    // the highlighted preview and the advanced fields. The tool keeps its placeholder's height, which
+    // it outgrows once the form is drawn (2,176 px or more at any width): the page below stays put.
+    <div className={kit.tool} style={{minHeight: TOOL_MIN_HEIGHT}}>
       <Inspector
         headingLevel={headingLevel}
         onLoad={loadModel}
@@ -364,7 +365,7 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
         formHolds={edited ? `${holds}, with your changes` : holds}
       />
 
-      {drawn >= 1 && (
+      <AfterFrame>
         <section className={kit.panel} aria-labelledby={`${idPrefix}-heading`}>
           <Heading id={`${idPrefix}-heading`} className={kit.panelHeading}>
             Make a .qwc file
@@ -385,7 +386,8 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
                     </span>
                   )}
                 </summary>
-                {advanced.map((entry) => renderField(entry.field))}
+                {/* Closed at first: its fields are drawn a frame after the rest of the form. */}
+                <AfterFrame>{advanced.map((entry) => renderField(entry.field))}</AfterFrame>
               </details>
             </form>
 
@@ -445,11 +447,13 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
               <p role="status" className={styles.actionStatus}>
                 {actionStatus}
               </p>
-              {drawn >= 2 && <CodePreview code={xml} label={`Preview of ${fileName}`} />}
+              <AfterFrame>
+                <CodePreview code={xml} label={`Preview of ${fileName}`} />
+              </AfterFrame>
             </div>
           </div>
         </section>
-      )}
+      </AfterFrame>
     </div>
   );
 }
