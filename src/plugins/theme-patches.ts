@@ -46,6 +46,56 @@ export const THEME_PATCHES: readonly ThemePatch[] = [
     search: 'return window.innerWidth > desktopBreakpoint',
     replace: 'return window.matchMedia(`(min-width: ${desktopBreakpoint + 1}px)`).matches',
   },
+  {
+    // useScrollPosition (the back-to-top button, the docs sidebar) read the scroll position as it
+    // rendered, for a first "last position". Reading window.pageXOffset lays the page out: the
+    // hydrating render did so twice (about 15 ms on the catalogue, traced). The first scroll event
+    // now finds no last position, which both users already allow for (it is null on the server).
+    module: /[\\/]@docusaurus[\\/]theme-common[\\/]lib[\\/]utils[\\/]scrollUtils\.js$/,
+    search: 'const lastPositionRef = useRef(getScrollPosition());',
+    replace: 'const lastPositionRef = useRef(null);',
+  },
+  {
+    // ...and its effect read the position at once, laying the page out inside the task that runs
+    // the hydrated page's effects (about 5 ms there). In an animation frame the read uses the layout
+    // the frame does anyway.
+    module: /[\\/]@docusaurus[\\/]theme-common[\\/]lib[\\/]utils[\\/]scrollUtils\.js$/,
+    search: `        handleScroll();
+        window.addEventListener('scroll', handleScroll, opts);
+        return () => window.removeEventListener('scroll', handleScroll, opts);`,
+    replace: `        const frame = requestAnimationFrame(handleScroll);
+        window.addEventListener('scroll', handleScroll, opts);
+        return () => {
+            cancelAnimationFrame(frame);
+            window.removeEventListener('scroll', handleScroll, opts);
+        };`,
+  },
+  {
+    // useSmoothScrollTo (the back-to-top button) asked the root's computed scroll-behavior at every
+    // render, which restyles the page first when a style is pending: it did in the hydrating render.
+    // It is now asked when the button scrolls, the one time the answer is used.
+    module: /[\\/]@docusaurus[\\/]theme-common[\\/]lib[\\/]utils[\\/]scrollUtils\.js$/,
+    search: `    const supportsNativeSmoothScrolling = isBrowser &&
+        getComputedStyle(document.documentElement).scrollBehavior === 'smooth';
+    return {
+        startScroll: (top) => {
+            cancelRef.current = supportsNativeSmoothScrolling`,
+    replace: `    const supportsNativeSmoothScrolling = () => isBrowser &&
+        getComputedStyle(document.documentElement).scrollBehavior === 'smooth';
+    return {
+        startScroll: (top) => {
+            cancelRef.current = supportsNativeSmoothScrolling()`,
+  },
+  {
+    // The navbar measured its height as it hydrated, for hiding itself on scroll, which this site
+    // leaves off (navbar.hideOnScroll). The read laid the page out inside the hydrating render
+    // (about 15 ms on the catalogue, traced, once the scroll position was no longer read there).
+    module: /[\\/]@docusaurus[\\/]theme-common[\\/]lib[\\/]hooks[\\/]useHideableNavbar\.js$/,
+    search: `        if (node !== null) {
+            navbarHeight.current = node.getBoundingClientRect().height;`,
+    replace: `        if (hideOnScroll && node !== null) {
+            navbarHeight.current = node.getBoundingClientRect().height;`,
+  },
 ];
 
 export default function themePatches(): Plugin {

@@ -190,3 +190,69 @@ test("the page tells a phone from a desktop at the CSS's breakpoint, without rea
   await context.close();
   expect(reads.filter((read) => read.includes(baseURL))).toEqual([]);
 });
+
+// A "Copy link" button goes in after each of the catalogue's headings once the page is up. With a
+// universal sibling rule in the style sheet (`header + *`), adding elements among the text's blocks
+// made the browser restyle the whole text a second time (src/theme/DocItem/Layout/styles.module.css).
+test("the catalogue's Copy link buttons restyle what they add, not the whole text", async ({browser}) => {
+  const context = await browser.newContext({viewport: {width: 412, height: 823}});
+  const page = await context.newPage();
+  await browser.startTracing(page, {categories: ['devtools.timeline']});
+  await page.goto(`${baseURL}/docs/troubleshooting`);
+  const headings = await page.locator('.markdown :is(h2, h3)[id]').count();
+  expect(headings).toBeGreaterThan(50);
+  await expect(page.locator('button[aria-label^="Copy link to"]')).toHaveCount(headings);
+  // Two frames, for the last buttons' styles.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const textElements = await page.locator('.markdown *').count();
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as {
+    traceEvents: {name: string; args?: {elementCount?: number}}[];
+  };
+  await context.close();
+  const restyled = trace.traceEvents.filter((e) => e.name === 'UpdateLayoutTree').map((e) => e.args?.elementCount ?? 0);
+  // The page's first style covers the text; no later update comes near it.
+  expect(
+    restyled.filter((count) => count > textElements / 2),
+    `style updates covering more than half of the text's ${textElements} elements`,
+  ).toHaveLength(1);
+});
+
+// Reading a size or the scroll position while the page hydrates lays the page out inside that task
+// (the window's width, the scroll position, the navbar's height: src/plugins/theme-patches.ts). Such
+// reads now wait for an animation frame, which lays the page out anyway.
+for (const path of ['/docs/troubleshooting', '/docs/setup/configure-connector']) {
+  test(`${path} hydrates without laying itself out outside a frame`, async ({browser}) => {
+    const context = await browser.newContext({viewport: {width: 412, height: 823}});
+    const page = await context.newPage();
+    await browser.startTracing(page, {
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack'],
+    });
+    await page.goto(`${baseURL}${path}`);
+    await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
+    await expect(page.locator('button[aria-label^="Copy link to"]').first()).toBeVisible();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    type TraceEvent = {
+      name: string;
+      ts: number;
+      dur?: number;
+      pid: number;
+      tid: number;
+      args?: {beginData?: {stackTrace?: {functionName: string; url: string; lineNumber: number}[]}};
+    };
+    const {traceEvents} = JSON.parse((await browser.stopTracing()).toString()) as {traceEvents: TraceEvent[]};
+    await context.close();
+    const frames = traceEvents.filter((e) => e.name === 'FireAnimationFrame');
+    const inFrame = (e: TraceEvent) =>
+      frames.some((f) => f.pid === e.pid && f.tid === e.tid && f.ts <= e.ts && e.ts <= f.ts + (f.dur ?? 0));
+    // A style or layout update with a script's stack was forced by that script.
+    const forced = traceEvents
+      .filter((e) => (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && e.args?.beginData?.stackTrace?.length)
+      .filter((e) => e.args!.beginData!.stackTrace!.some((frame) => frame.url.startsWith(baseURL)))
+      .filter((e) => !inFrame(e))
+      .map((e) => {
+        const top = e.args!.beginData!.stackTrace![0]!;
+        return `${e.name} by ${top.functionName || '(anonymous)'} ${top.url.replace(baseURL, '')}:${top.lineNumber}`;
+      });
+    expect(forced).toEqual([]);
+  });
+}

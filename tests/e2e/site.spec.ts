@@ -79,3 +79,20 @@ test('"Was this page helpful?" works by keyboard and announces what happened to 
   // The test server records votes (FEEDBACK_FILE in playwright.config.ts); tests/e2e/feedback.spec.ts covers the rest.
   await expect(page.getByRole('status').filter({hasText: 'Thanks'})).toContainText('Sent.');
 });
+
+// The button's scroll tracking and its smooth scroll run through theme code changed for speed
+// (src/plugins/theme-patches.ts): it still shows on the way back up and takes the reader to the top.
+test('the back-to-top button shows when scrolling back up a long page and takes the reader to the top', async ({page}) => {
+  await gotoHydrated(page, '/docs/troubleshooting');
+  // Hidden (and so out of the accessibility tree) until it shows.
+  const button = page.locator('button.theme-back-to-top-button');
+  await page.mouse.move(200, 400);
+  await page.mouse.wheel(0, 4000);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(3000);
+  await expect(button).not.toHaveClass(/backToTopButtonShow/);
+  await page.mouse.wheel(0, -600);
+  await expect(button).toHaveClass(/backToTopButtonShow/);
+  await page.getByRole('button', {name: 'Scroll back to top'}).click();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(button).not.toHaveClass(/backToTopButtonShow/);
+});
