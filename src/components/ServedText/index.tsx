@@ -8,15 +8,20 @@ import {HIGHLIGHT_ATTRIBUTE, WIDGET_LOADING_ATTRIBUTE, idFromHash} from '../kit/
 import kit from '../kit/kit.module.css';
 import {sitePagePath} from './site-link';
 import {inNewTask} from '../../client/next-task';
+import {whenIdle} from '../../client/idle-prefetch';
 import {arrivedText, keepText, textOf} from './text-cache';
 
 /** Given as the wrapper's HTML while its served text is kept: the same object on every render. */
 const KEEP_SERVED_MARKUP = {__html: ''};
 
-/** The text as it was served: without the mark a link's entry wears for a moment. */
+/** Marks what the browser adds to the text (the "Copy link" buttons' hosts), which a kept copy leaves out. */
+const ADDED_ATTRIBUTE = 'data-added-in-browser';
+
+/** The text as it was served: without the mark a link's entry wears for a moment, or what the browser added. */
 function servedMarkup(text: Element): string {
   const copy = text.cloneNode(true) as Element;
   for (const marked of Array.from(copy.querySelectorAll(`[${HIGHLIGHT_ATTRIBUTE}]`))) marked.removeAttribute(HIGHLIGHT_ATTRIBUTE);
+  for (const added of Array.from(copy.querySelectorAll(`[${ADDED_ATTRIBUTE}]`))) added.remove();
   return copy.outerHTML;
 }
 
@@ -42,6 +47,7 @@ function enhance(text: Element, push: (path: string) => void, setSpots: (spots: 
   const spots = Array.from(text.querySelectorAll<HTMLElement>('h2[id], h3[id]')).map((heading) => {
     const host = document.createElement('div');
     host.className = kit.part!;
+    host.setAttribute(ADDED_ATTRIBUTE, '');
     heading.after(host);
     return {id: heading.id, host, button: createPortal(<HeadingCopyLink id={heading.id} />, host, heading.id)};
   });
@@ -147,8 +153,21 @@ export default function ServedText(): ReactNode {
   useEffect(() => {
     const element = wrapper.current?.firstElementChild;
     if (!shown || !element) return undefined;
-    if (text.state === 'kept') keepText(permalink, servedMarkup(element));
-    return enhance(element, (path) => history.push(path), setSpots);
+    // A served text is kept for a return to the page. Copying it (about 7 ms on the catalogue,
+    // unthrottled) waits for a quiet moment, not the task that runs the hydrated page's effects;
+    // a reader who leaves first has it kept on the way out.
+    let kept = text.state !== 'kept';
+    const keep = () => {
+      if (kept) return;
+      kept = true;
+      keepText(permalink, servedMarkup(element));
+    };
+    whenIdle(keep);
+    const undo = enhance(element, (path) => history.push(path), setSpots);
+    return () => {
+      undo();
+      keep();
+    };
   }, [shown, text, permalink, history]);
 
   if (text.state === 'loading') {
