@@ -47,10 +47,10 @@ export const THEME_PATCHES: readonly ThemePatch[] = [
     replace: 'return window.matchMedia(`(min-width: ${desktopBreakpoint + 1}px)`).matches',
   },
   {
-    // useScrollPosition (the back-to-top button, the docs sidebar) read the scroll position as it
-    // rendered, for a first "last position". Reading window.pageXOffset lays the page out: the
-    // hydrating render did so twice (about 15 ms on the catalogue, traced). The first scroll event
-    // now finds no last position, which both users already allow for (it is null on the server).
+    // useScrollPosition (the back-to-top button, the docs sidebar, the navbar) read the scroll
+    // position as it rendered, for a first "last position". Reading window.pageXOffset lays the page
+    // out: the hydrating render did so twice (about 15 ms on the catalogue, traced). The first scroll
+    // event now finds no last position, which each user already allows for (it is null on the server).
     module: /[\\/]@docusaurus[\\/]theme-common[\\/]lib[\\/]utils[\\/]scrollUtils\.js$/,
     search: 'const lastPositionRef = useRef(getScrollPosition());',
     replace: 'const lastPositionRef = useRef(null);',
