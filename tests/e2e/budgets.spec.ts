@@ -210,11 +210,13 @@ test("the catalogue's Copy link buttons restyle what they add, not the whole tex
   };
   await context.close();
   const restyled = trace.traceEvents.filter((e) => e.name === 'UpdateLayoutTree').map((e) => e.args?.elementCount ?? 0);
-  // The page's first style covers the text; no later update comes near it.
+  // The page's first style may cover most of the text (the blocks far below the screen wait for
+  // the reader, src/css/custom.css, so it need not); no later update comes near it.
+  const wide = restyled.filter((count) => count > textElements / 2);
   expect(
-    restyled.filter((count) => count > textElements / 2),
-    `style updates covering more than half of the text's ${textElements} elements`,
-  ).toHaveLength(1);
+    wide.length,
+    `style updates covering more than half of the text's ${textElements} elements: ${wide.join(', ')}`,
+  ).toBeLessThanOrEqual(1);
 });
 
 // Reading a size or the scroll position while the page hydrates lays the page out inside that task

@@ -6,7 +6,12 @@ import {test, expect, gotoHydrated} from './fixtures';
 /** The shared approval steps as rendered: the first innermost ordered list that holds "Continue...". */
 async function approvalSteps(page: import('@playwright/test').Page): Promise<string[]> {
   const list = page.locator('ol:not(:has(ol))').filter({hasText: 'Continue...'}).first();
-  return list.locator(':scope > li').allInnerTexts();
+  // As a reader reaches it: a long text draws its blocks as they come near the screen, and only
+  // text that is drawn has an inner text.
+  await list.scrollIntoViewIfNeeded();
+  const items = list.locator(':scope > li');
+  await expect.poll(async () => (await items.allInnerTexts()).includes('')).toBe(false);
+  return items.allInnerTexts();
 }
 
 test('the setup guide, reauthorize, troubleshooting, the past notice and /connect show the same approval steps', async ({

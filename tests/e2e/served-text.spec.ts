@@ -166,6 +166,7 @@ test('going back to the catalogue draws its text at once, where the reader left 
   expect(marked, 'a link to another guide far down the page').not.toBeNull();
   const left = await page.evaluate(() => window.scrollY);
   expect(left).toBeGreaterThan(2_000);
+  const topBefore = await page.evaluate(() => document.querySelector('[data-test-link]')?.getBoundingClientRect().top ?? NaN);
   await markDocument(page);
   await page.locator('[data-test-link]').click();
   await expect(page).toHaveURL(new RegExp(`${marked ?? ''}$`));
@@ -184,6 +185,18 @@ test('going back to the catalogue draws its text at once, where the reader left 
   await expect
     .poll(() => page.evaluate(() => window.scrollY), {message: 'the reader is back where they were'})
     .toBeGreaterThan(left - 200);
+  // The same text at the same place on the screen, not only the same offset.
+  const tops = await page.evaluate(
+    (path) =>
+      Array.from(document.querySelectorAll<HTMLAnchorElement>('.theme-doc-markdown a'))
+        .filter((a) => a.pathname === path)
+        .map((a) => a.getBoundingClientRect().top),
+    marked,
+  );
+  expect(
+    tops.some((top) => Math.abs(top - topBefore) <= 2),
+    `a link to ${marked ?? ''} at ${topBefore} px, as before: ${tops.join(', ')}`,
+  ).toBe(true);
   expect(await sameDocument(page)).toBe(true);
   expect(consoleErrors).toEqual([]);
 });

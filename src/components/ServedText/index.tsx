@@ -1,4 +1,4 @@
-import {useEffect, useRef, useState, type ReactNode} from 'react';
+import {useEffect, useLayoutEffect, useRef, useState, type ReactNode} from 'react';
 import {createPortal} from 'react-dom';
 import {useHistory} from '@docusaurus/router';
 import useIsBrowser from '@docusaurus/useIsBrowser';
@@ -9,7 +9,7 @@ import kit from '../kit/kit.module.css';
 import {sitePagePath} from './site-link';
 import {inNewTask} from '../../client/next-task';
 import {whenIdle} from '../../client/idle-prefetch';
-import {arrivedText, keepText, textOf} from './text-cache';
+import {arrivedText, keepBlockHeights, keepText, keptBlockHeights, textOf} from './text-cache';
 
 /** Given as the wrapper's HTML while its served text is kept: the same object on every render. */
 const KEEP_SERVED_MARKUP = {__html: ''};
@@ -23,6 +23,13 @@ function servedMarkup(text: Element): string {
   for (const marked of Array.from(copy.querySelectorAll(`[${HIGHLIGHT_ATTRIBUTE}]`))) marked.removeAttribute(HIGHLIGHT_ATTRIBUTE);
   for (const added of Array.from(copy.querySelectorAll(`[${ADDED_ATTRIBUTE}]`))) added.remove();
   return copy.outerHTML;
+}
+
+/** The text's own blocks (not what the browser added), in order. */
+function servedBlocks(text: Element): HTMLElement[] {
+  return Array.from(text.children).filter(
+    (block): block is HTMLElement => block instanceof HTMLElement && !block.hasAttribute(ADDED_ATTRIBUTE),
+  );
 }
 
 /** How many "Copy link" buttons one task draws: about 0.6 ms each here, so a task stays near SLICE_MS (src/client/main-thread-budget.ts). */
@@ -150,9 +157,21 @@ export default function ServedText(): ReactNode {
   }, [text.state, permalink]);
 
   const shown = text.state === 'kept' || text.state === 'ready';
-  useEffect(() => {
+  // A text drawn in the browser is a return to the page or a link from another: it gets its blocks'
+  // heights and its "Copy link" hosts before the browser puts the reader back where they were (the
+  // browser finds its place again by the elements' order, hosts included). The served HTML a first
+  // visit hydrates gets them after the page's first effects, as before.
+  const useTextEffect = drawnInBrowser ? useLayoutEffect : useEffect;
+  useTextEffect(() => {
     const element = wrapper.current?.firstElementChild;
     if (!shown || !element) return undefined;
+    const heights = keptBlockHeights(permalink);
+    if (drawnInBrowser && heights) {
+      servedBlocks(element).forEach((block, index) => {
+        const height = heights[index];
+        if (height !== undefined) block.style.containIntrinsicSize = `auto ${height}px`;
+      });
+    }
     // A served text is kept for a return to the page. Copying it (about 7 ms on the catalogue,
     // unthrottled) waits for a quiet moment, not the task that runs the hydrated page's effects;
     // a reader who leaves first has it kept on the way out.
@@ -165,10 +184,15 @@ export default function ServedText(): ReactNode {
     whenIdle(keep);
     const undo = enhance(element, (path) => history.push(path), setSpots);
     return () => {
+      // Still on the page here: the heights the browser laid the text out with as the reader left.
+      keepBlockHeights(
+        permalink,
+        servedBlocks(element).map((block) => block.getBoundingClientRect().height),
+      );
       undo();
       keep();
     };
-  }, [shown, text, permalink, history]);
+  }, [shown, text, permalink, history, drawnInBrowser]);
 
   if (text.state === 'loading') {
     return (

@@ -11,3 +11,6 @@ export function isServedTextDoc(frontMatter: Record<string, unknown>): boolean {
 
 /** The element, in a doc page's HTML, that holds its text (the theme's DocItem/Content). */
 export const DOC_TEXT_SELECTOR = '.theme-doc-markdown';
+
+/** The class a served-text doc's page gives the root element (src/theme/DocItem/Content), for its style sheet. */
+export const SERVED_TEXT_HTML_CLASS = 'served-text-doc';

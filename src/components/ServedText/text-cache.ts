@@ -54,3 +54,21 @@ export function prefetchText(permalink: string): void {
   if (typeof window === 'undefined' || window.location.pathname === permalink) return;
   textOf(permalink).catch(() => undefined);
 }
+
+/** The height each block of a served text had when the reader left its page, by address. */
+const heights = new Map<string, number[]>();
+
+/**
+ * Keeps the heights the text's blocks had as the reader left. A block far from the screen stands in
+ * at an estimated height until it is drawn (src/css/custom.css), so the offset the browser keeps for
+ * a return counts those estimates; drawn again with the same heights, the text puts the reader back
+ * on the same words.
+ */
+export function keepBlockHeights(permalink: string, blockHeights: number[]): void {
+  heights.set(permalink, blockHeights);
+}
+
+/** The heights kept for the text at `permalink`, if the reader has left it before. */
+export function keptBlockHeights(permalink: string): number[] | undefined {
+  return heights.get(permalink);
+}

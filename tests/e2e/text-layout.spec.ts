@@ -1,0 +1,133 @@
+import type {Page} from '@playwright/test';
+import {test, expect, gotoHydrated} from './fixtures';
+import {FULL_TEXT_LAYOUT_ATTRIBUTE} from '../../src/ssr-template';
+import {SERVED_TEXT_HTML_CLASS} from '../../src/components/ServedText/served-text-doc';
+import {ISOLATED_PAGES} from '../../src/isolated-pages';
+
+// A served text lays out as the reader reaches it (src/css/custom.css); a reloaded document is laid
+// out in full (src/ssr-template.ts), and a return inside the app draws the text with the heights
+// it had (src/components/ServedText).
+
+const PHONE = {width: 412, height: 823};
+
+/** Each top-level block of the doc's text: where it starts on the page and how tall it is. */
+function blockBoxes(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelector('.theme-doc-markdown')?.children ?? [])
+      // Not the "Copy link" buttons' hosts, which have no box of their own.
+      .filter((block) => !block.hasAttribute('data-added-in-browser'))
+      .map((block) => {
+        const box = block.getBoundingClientRect();
+        return `${block.tagName} ${Math.round(box.top + window.scrollY)} ${Math.round(box.height)}`;
+      }),
+  );
+}
+
+/** Whether the last block's first element is drawn, or skipped until the reader comes near it. */
+function lastBlockDrawn(page: Page): Promise<boolean | null> {
+  return page.evaluate(() => {
+    const inner = Array.from(document.querySelectorAll('.theme-doc-markdown > :is(p, ol, ul) > *')).at(-1);
+    return inner?.checkVisibility({contentVisibilityAuto: true}) ?? null;
+  });
+}
+
+const nextFrames = (page: Page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+/** Scrolls to the bottom of the page with the mouse wheel, a screen at a time, as a reader would. */
+async function wheelToBottom(page: Page): Promise<void> {
+  await page.mouse.move(PHONE.width / 2, PHONE.height / 2);
+  for (let step = 0; step < 400; step++) {
+    const atBottom = await page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2);
+    if (atBottom) return;
+    await page.mouse.wheel(0, PHONE.height - 100);
+    await nextFrames(page);
+  }
+  throw new Error('The page never reached its bottom.');
+}
+
+const marked = (page: Page) =>
+  page.evaluate(
+    ([attribute, className]) => ({
+      full: document.documentElement.hasAttribute(attribute),
+      served: document.documentElement.classList.contains(className),
+    }),
+    [FULL_TEXT_LAYOUT_ATTRIBUTE, SERVED_TEXT_HTML_CLASS] as const,
+  );
+
+for (const path of ['/docs/troubleshooting', '/docs/reauthorize']) {
+  test(`${path} draws only the text near the screen, and every block lands where it does laid out in full`, async ({
+    page,
+    consoleErrors,
+  }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize(PHONE);
+    await gotoHydrated(page, path);
+    expect(await marked(page)).toEqual({full: false, served: true});
+    expect(await lastBlockDrawn(page), 'the last block, far below the screen, waits').toBe(false);
+
+    await wheelToBottom(page);
+    expect(await lastBlockDrawn(page), 'the last block, reached').toBe(true);
+    const reached = await blockBoxes(page);
+    expect(reached.length).toBeGreaterThan(20);
+
+    // Reloaded, the page is laid out in full from the start.
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true');
+    expect(await marked(page)).toEqual({full: true, served: true});
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await lastBlockDrawn(page), 'laid out in full').toBe(true);
+    expect(reached).toEqual(await blockBoxes(page));
+    expect(consoleErrors).toEqual([]);
+  });
+}
+
+test('a page with code is laid out in full, and leaving a served text for it takes its class off', async ({page}) => {
+  await gotoHydrated(page, '/docs/reference/qwc-file');
+  expect(await marked(page)).toEqual({full: false, served: false});
+  expect(await lastBlockDrawn(page)).toBe(true);
+  await gotoHydrated(page, '/docs/troubleshooting');
+  expect(await marked(page)).toEqual({full: false, served: true});
+  await page.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: 'Reference'}).click();
+  await expect(page).toHaveURL(/\/docs\/reference\//);
+  await expect.poll(async () => (await marked(page)).served).toBe(false);
+});
+
+test('after a jump to the end of the catalogue, going back from a link puts the same words at the same place', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.setViewportSize(PHONE);
+  await gotoHydrated(page, '/docs/troubleshooting');
+  // The End key jumps past every block between: none of them drawn, each at its estimate. Then a
+  // link near the end to a page the app draws (an isolated page loads as a whole document,
+  // src/isolated-pages.ts) is brought into view at once, as following a link in the text would.
+  await page.keyboard.press('End');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(10_000);
+  const link = await page.evaluate((isolated) => {
+    const candidates = Array.from(document.querySelectorAll<HTMLAnchorElement>('.theme-doc-markdown a[href^="/docs/"]')).filter(
+      (a) => !a.pathname.startsWith('/docs/troubleshooting') && !isolated.includes(a.pathname),
+    );
+    const near = candidates.at(-1);
+    near?.setAttribute('data-test-link', '');
+    near?.scrollIntoView({block: 'center'});
+    return near ? {path: near.pathname, text: near.textContent ?? '', top: near.getBoundingClientRect().top} : null;
+  }, ISOLATED_PAGES);
+  expect(link, 'a link to another page on the last screen').not.toBeNull();
+  if (!link) return;
+  await page.locator('[data-test-link]').click();
+  await expect(page).toHaveURL(new RegExp(`${link.path}(#.*)?$`));
+  await page.goBack();
+  await expect(page).toHaveURL(/\/docs\/troubleshooting$/);
+  expect(await marked(page)).toEqual({full: false, served: true});
+  const placedAgain = () =>
+    page.evaluate(
+      ({path, text, top}) =>
+        Array.from(document.querySelectorAll<HTMLAnchorElement>('.theme-doc-markdown a')).some(
+          (a) => a.pathname === path && a.textContent === text && Math.abs(a.getBoundingClientRect().top - top) <= 3,
+        ),
+      link,
+    );
+  await expect.poll(placedAgain, {message: `the link to ${link.path} back at ${Math.round(link.top)} px`}).toBe(true);
+  expect(consoleErrors).toEqual([]);
+});
