@@ -1,4 +1,16 @@
 /**
+ * Set on the root element of a document the browser may restore a scroll position in: one reloaded,
+ * or reached by back or forward as a whole document. The browser restores such a position as an
+ * offset, so on these a served text is laid out in full rather than as it is reached
+ * (src/css/custom.css): the offset then lands on the words it did for a reader who scrolled there.
+ * The head's script sets it before the style sheet, so the first layout already knows. A return
+ * inside the app draws the kept text with the heights it had (src/components/ServedText).
+ */
+export const FULL_TEXT_LAYOUT_ATTRIBUTE = 'data-full-text-layout';
+
+const markFullTextLayoutScript = `(function(){var n=performance.getEntriesByType&&performance.getEntriesByType("navigation")[0];if(n&&(n.type==="reload"||n.type==="back_forward"))document.documentElement.setAttribute("${FULL_TEXT_LAYOUT_ATTRIBUTE}","")})()`;
+
+/**
  * The HTML shell of every built page (Docusaurus's `ssrTemplate`, an Eta template), written so the
  * text paints before any JavaScript is fetched.
  *
@@ -22,18 +34,6 @@
  * chunk it needs, waits for that element's load or error, which for a failed one has already
  * happened; with the element gone, it makes its own attempt and reports the result.
  */
-/**
- * Set on the root element of a document the browser may restore a scroll position in: one reloaded,
- * or reached by back or forward as a whole document. The browser restores such a position as an
- * offset, so on these a served text is laid out in full rather than as it is reached
- * (src/css/custom.css): the offset then lands on the words it did for a reader who scrolled there.
- * The head's script sets it before the style sheet, so the first layout already knows. A return
- * inside the app draws the kept text with the heights it had (src/components/ServedText).
- */
-export const FULL_TEXT_LAYOUT_ATTRIBUTE = 'data-full-text-layout';
-
-const markFullTextLayoutScript = `(function(){var n=performance.getEntriesByType&&performance.getEntriesByType("navigation")[0];if(n&&(n.type==="reload"||n.type==="back_forward"))document.documentElement.setAttribute("${FULL_TEXT_LAYOUT_ATTRIBUTE}","")})()`;
-
 export const ssrTemplate = `<!DOCTYPE html>
 <html <%~ it.htmlAttributes %>>
 <head>
