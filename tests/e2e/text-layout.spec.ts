@@ -3,6 +3,7 @@ import {test, expect, gotoHydrated} from './fixtures';
 import {FULL_TEXT_LAYOUT_ATTRIBUTE} from '../../src/ssr-template';
 import {SERVED_TEXT_HTML_CLASS} from '../../src/components/ServedText/served-text-doc';
 import {ISOLATED_PAGES} from '../../src/isolated-pages';
+import {COPY_LINK_HOST_ATTRIBUTE} from '../../src/components/kit/copy-link-host';
 
 // A served text lays out as the reader reaches it (src/css/custom.css); a reloaded document is laid
 // out in full (src/ssr-template.ts), and a return inside the app draws the text with the heights
@@ -12,14 +13,16 @@ const PHONE = {width: 412, height: 823};
 
 /** Each top-level block of the doc's text: where it starts on the page and how tall it is. */
 function blockBoxes(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    Array.from(document.querySelector('.theme-doc-markdown')?.children ?? [])
-      // Not the "Copy link" buttons' hosts, which have no box of their own.
-      .filter((block) => !block.hasAttribute('data-added-in-browser'))
-      .map((block) => {
-        const box = block.getBoundingClientRect();
-        return `${block.tagName} ${Math.round(box.top + window.scrollY)} ${Math.round(box.height)}`;
-      }),
+  return page.evaluate(
+    (hostAttribute) =>
+      Array.from(document.querySelector('.theme-doc-markdown')?.children ?? [])
+        // Not the "Copy link" buttons' hosts, which have no box of their own.
+        .filter((block) => !block.hasAttribute(hostAttribute))
+        .map((block) => {
+          const box = block.getBoundingClientRect();
+          return `${block.tagName} ${Math.round(box.top + window.scrollY)} ${Math.round(box.height)}`;
+        }),
+    COPY_LINK_HOST_ATTRIBUTE,
   );
 }
 
@@ -131,3 +134,42 @@ test('after a jump to the end of the catalogue, going back from a link puts the 
   await expect.poll(placedAgain, {message: `the link to ${link.path} back at ${Math.round(link.top)} px`}).toBe(true);
   expect(consoleErrors).toEqual([]);
 });
+
+// A reload puts the reader back where they were. Chromium finds its place again by the elements'
+// order (a chain of :nth-child from the nearest id), so the page must hold the same elements before
+// its code runs as after: the "Copy link" buttons' hosts are served, empty (src/theme/Heading).
+for (const path of ['/docs/troubleshooting', '/docs/reference/qwc-file']) {
+  test(`${path}: a reload in the middle of the page puts the same words at the same place`, async ({page, consoleErrors}) => {
+    await page.setViewportSize(PHONE);
+    await gotoHydrated(page, path);
+    const headings = await page.locator('.theme-doc-markdown > :is(h2, h3)[id]').count();
+    await expect(page.getByRole('button', {name: /^Copy link to /})).toHaveCount(headings);
+    // A paragraph two thirds down the text, at the top of the screen, as a reader who scrolled there sees it.
+    const spot = await page.evaluate(() => {
+      const paragraphs = Array.from(document.querySelectorAll('.theme-doc-markdown > p')).filter(
+        (p) => (p.textContent ?? '').length > 80,
+      );
+      const paragraph = paragraphs[Math.floor((paragraphs.length * 2) / 3)];
+      if (!paragraph) return null;
+      window.scrollTo(0, paragraph.getBoundingClientRect().top + window.scrollY - 150);
+      return {text: paragraph.textContent ?? '', top: paragraph.getBoundingClientRect().top, y: window.scrollY};
+    });
+    expect(spot, 'a paragraph far down the page').not.toBeNull();
+    if (!spot) return;
+    expect(spot.y).toBeGreaterThan(3_000);
+    // Let the browser note where the reader is (it keeps the place as the page is left).
+    await nextFrames(page);
+
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true');
+    await expect(page.getByRole('button', {name: /^Copy link to /})).toHaveCount(headings);
+    // How far the paragraph is from where it was (null: not found).
+    const offBy = () =>
+      page.evaluate(({text, top}) => {
+        const paragraph = Array.from(document.querySelectorAll('.theme-doc-markdown > p')).find((p) => p.textContent === text);
+        return paragraph ? Math.abs(paragraph.getBoundingClientRect().top - top) : null;
+      }, spot);
+    await expect.poll(offBy, {message: `the paragraph back at ${Math.round(spot.top)} px`}).toBeLessThanOrEqual(3);
+    expect(consoleErrors).toEqual([]);
+  });
+}

@@ -4,6 +4,7 @@ import {useHistory} from '@docusaurus/router';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {useDoc} from '@docusaurus/plugin-content-docs/client';
 import {HeadingCopyLink} from '@site/src/theme/Heading';
+import {COPY_LINK_HOST_ATTRIBUTE} from '../kit/copy-link-host';
 import {HIGHLIGHT_ATTRIBUTE, WIDGET_LOADING_ATTRIBUTE, idFromHash} from '../kit/hash-target';
 import kit from '../kit/kit.module.css';
 import {sitePagePath} from './site-link';
@@ -14,22 +15,17 @@ import {arrivedText, keepBlockHeights, keepText, keptBlockHeights, textOf} from 
 /** Given as the wrapper's HTML while its served text is kept: the same object on every render. */
 const KEEP_SERVED_MARKUP = {__html: ''};
 
-/** Marks what the browser adds to the text (the "Copy link" buttons' hosts), which a kept copy leaves out. */
-const ADDED_ATTRIBUTE = 'data-added-in-browser';
-
-/** The text as it was served: without the mark a link's entry wears for a moment, or what the browser added. */
+/** The text as it was served: without the mark a link's entry wears for a moment, or the "Copy link" buttons the browser drew. */
 function servedMarkup(text: Element): string {
   const copy = text.cloneNode(true) as Element;
   for (const marked of Array.from(copy.querySelectorAll(`[${HIGHLIGHT_ATTRIBUTE}]`))) marked.removeAttribute(HIGHLIGHT_ATTRIBUTE);
-  for (const added of Array.from(copy.querySelectorAll(`[${ADDED_ATTRIBUTE}]`))) added.remove();
+  for (const host of Array.from(copy.querySelectorAll(`[${COPY_LINK_HOST_ATTRIBUTE}]`))) host.replaceChildren();
   return copy.outerHTML;
 }
 
-/** The text's own blocks (not what the browser added), in order. */
+/** The text's blocks, in order. */
 function servedBlocks(text: Element): HTMLElement[] {
-  return Array.from(text.children).filter(
-    (block): block is HTMLElement => block instanceof HTMLElement && !block.hasAttribute(ADDED_ATTRIBUTE),
-  );
+  return Array.from(text.children).filter((block): block is HTMLElement => block instanceof HTMLElement);
 }
 
 /** How many "Copy link" buttons one task draws: about 0.6 ms each here, so a task stays near SLICE_MS (src/client/main-thread-budget.ts). */
@@ -46,17 +42,14 @@ interface CopyLinkSpot {
 }
 
 /**
- * Adds to the text what its code would have: a "Copy link" button after each h2 and h3 with an id
- * (as src/theme/Heading draws them), and links to other pages that move within the site. Returns
- * the undo.
+ * Adds to the text what its code would have: a "Copy link" button after each h2 and h3 with an id,
+ * in the host src/theme/Heading served after it, and links to other pages that move within the
+ * site. Returns the undo.
  */
 function enhance(text: Element, push: (path: string) => void, setSpots: (spots: CopyLinkSpot[]) => void): () => void {
-  const spots = Array.from(text.querySelectorAll<HTMLElement>('h2[id], h3[id]')).map((heading) => {
-    const host = document.createElement('div');
-    host.className = kit.part!;
-    host.setAttribute(ADDED_ATTRIBUTE, '');
-    heading.after(host);
-    return {id: heading.id, host, button: createPortal(<HeadingCopyLink id={heading.id} />, host, heading.id)};
+  const spots = Array.from(text.querySelectorAll<HTMLElement>(`[${COPY_LINK_HOST_ATTRIBUTE}]`)).flatMap((host) => {
+    const id = host.previousElementSibling?.id;
+    return id ? [{id, host, button: createPortal(<HeadingCopyLink id={id} />, host, id)}] : [];
   });
   // A few buttons per task, the heading a link landed on first: all at once made one long task
   // on the catalogue (84 buttons, 48 ms unthrottled).
@@ -108,7 +101,6 @@ function enhance(text: Element, push: (path: string) => void, setSpots: (spots: 
     text.removeEventListener('touchstart', onPoint);
     text.removeEventListener('focusin', onPoint);
     stopped = true;
-    for (const spot of spots) spot.host.remove();
     setSpots([]);
   };
 }
@@ -158,9 +150,8 @@ export default function ServedText(): ReactNode {
 
   const shown = text.state === 'kept' || text.state === 'ready';
   // A text drawn in the browser is a return to the page or a link from another: it gets its blocks'
-  // heights and its "Copy link" hosts before the browser puts the reader back where they were (the
-  // browser finds its place again by the elements' order, hosts included). The served HTML a first
-  // visit hydrates gets them after the page's first effects, as before.
+  // heights before the browser puts the reader back where they were. The served HTML a first visit
+  // hydrates gets its buttons after the page's first effects.
   const useTextEffect = drawnInBrowser ? useLayoutEffect : useEffect;
   useTextEffect(() => {
     const element = wrapper.current?.firstElementChild;

@@ -4,6 +4,7 @@ import type HeadingType from '@theme/Heading';
 import type {WrapperProps} from '@docusaurus/types';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import CopyLinkButton from '@site/src/components/CopyLinkButton';
+import {COPY_LINK_HOST_ATTRIBUTE} from '@site/src/components/kit/copy-link-host';
 import styles from './styles.module.css';
 
 type Props = WrapperProps<typeof HeadingType>;
@@ -40,18 +41,22 @@ export function HeadingCopyLink({id, fallbackText = ''}: {id: string; fallbackTe
 }
 
 /**
- * The theme heading plus, for h2 and h3 with an id, a "Copy link" button beside it. The button is a
- * sibling, not a child, so the TOC and search never take its text, and it exists only in the browser,
- * so the static HTML is the plain heading.
+ * The theme heading plus, for h2 and h3 with an id, a "Copy link" button beside it. The button is
+ * in a sibling, not a child, so the TOC and search never take its text. Its host (a box-less
+ * element) is in the static HTML too; the button exists only in the browser.
  */
 export default function HeadingWrapper(props: Props): ReactNode {
   const isBrowser = useIsBrowser();
   const {as, id} = props;
-  const withCopyLink = isBrowser && (as === 'h2' || as === 'h3') && Boolean(id);
+  const linkable = (as === 'h2' || as === 'h3') && Boolean(id);
   return (
     <>
       <Heading {...props} />
-      {withCopyLink && id && <HeadingCopyLink id={id} fallbackText={textOf(props.children)} />}
+      {linkable && id && (
+        <div className={styles.copyLinkHost} {...{[COPY_LINK_HOST_ATTRIBUTE]: ''}}>
+          {isBrowser && <HeadingCopyLink id={id} fallbackText={textOf(props.children)} />}
+        </div>
+      )}
     </>
   );
 }
