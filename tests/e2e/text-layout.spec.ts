@@ -107,6 +107,15 @@ test('after a jump to the end of the catalogue, going back from a link puts the 
   // src/isolated-pages.ts) is brought into view at once, as following a link in the text would.
   await page.keyboard.press('End');
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(10_000);
+  // The End key scrolls smoothly: wait for the page to come to rest.
+  const scrollAfterFrames = () =>
+    page.evaluate(() => {
+      const before = window.scrollY;
+      return new Promise<number>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(Math.abs(window.scrollY - before)))),
+      );
+    });
+  await expect.poll(scrollAfterFrames).toBe(0);
   const link = await page.evaluate((isolated) => {
     const candidates = Array.from(document.querySelectorAll<HTMLAnchorElement>('.theme-doc-markdown a[href^="/docs/"]')).filter(
       (a) => !a.pathname.startsWith('/docs/troubleshooting') && !isolated.includes(a.pathname),
@@ -118,8 +127,20 @@ test('after a jump to the end of the catalogue, going back from a link puts the 
   }, ISOLATED_PAGES);
   expect(link, 'a link to another page on the last screen').not.toBeNull();
   if (!link) return;
+  // Where the link is as the reader follows it (the click may first bring it fully into view).
+  await page.evaluate(() => {
+    const near = document.querySelector('[data-test-link]');
+    window.addEventListener(
+      'click',
+      () => {
+        if (near) document.documentElement.dataset.testLinkTop = String(near.getBoundingClientRect().top);
+      },
+      {capture: true, once: true},
+    );
+  });
   await page.locator('[data-test-link]').click();
   await expect(page).toHaveURL(new RegExp(`${link.path}(#.*)?$`));
+  link.top = Number(await page.evaluate(() => document.documentElement.dataset.testLinkTop));
   await page.goBack();
   await expect(page).toHaveURL(/\/docs\/troubleshooting$/);
   expect(await marked(page)).toEqual({full: false, served: true});
