@@ -1,8 +1,10 @@
 /**
  * Set on the root element of a document the browser may restore a scroll position in: one reloaded,
- * or reached by back or forward as a whole document. The browser restores such a position as an
- * offset, so on these a served text is laid out in full rather than as it is reached
- * (src/css/custom.css): the offset then lands on the words it did for a reader who scrolled there.
+ * or reached by back or forward as a whole document. Chromium restores such a position by a scroll
+ * anchor (a chain of :nth-child, which is why the "Copy link" hosts are served: COPY_LINK_HOST_ATTRIBUTE)
+ * and, when it finds none, as an offset; so on these a served text is laid out in full rather than
+ * as it is reached (src/css/custom.css): an offset then lands on the words it did for a reader who
+ * scrolled there.
  * The head's script sets it before the style sheet, so the first layout already knows. A return
  * inside the app draws the kept text with the heights it had (src/components/ServedText).
  */
