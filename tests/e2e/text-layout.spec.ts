@@ -4,9 +4,11 @@ import {FULL_TEXT_LAYOUT_ATTRIBUTE} from '../../src/ssr-template';
 import {SERVED_TEXT_HTML_CLASS} from '../../src/components/ServedText/served-text-doc';
 import {ISOLATED_PAGES} from '../../src/isolated-pages';
 import {COPY_LINK_HOST_ATTRIBUTE} from '../../src/components/kit/copy-link-host';
+import {LAID_OUT_IN_FULL_ATTRIBUTE} from '../../src/components/ServedText/lay-out-in-full';
 
-// A served text lays out as the reader reaches it (src/css/custom.css); a reloaded document is laid
-// out in full (src/ssr-template.ts), and a return inside the app draws the text with the heights
+// A served text lays out as the reader reaches it (src/css/custom.css), and in full once the page is
+// quiet (src/components/ServedText/lay-out-in-full.ts); a reloaded document is laid out in full
+// from the start (src/ssr-template.ts), and a return inside the app draws the text with the heights
 // it had (src/components/ServedText).
 
 const PHONE = {width: 412, height: 823};
@@ -34,6 +36,19 @@ function lastBlockDrawn(page: Page): Promise<boolean | null> {
   });
 }
 
+/** Notes, as the page finishes loading (before its quiet moments), whether the last block was drawn. */
+async function noteLastBlockAtLoad(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    window.addEventListener('load', () => {
+      const inner = Array.from(document.querySelectorAll('.theme-doc-markdown > :is(p, ol, ul) > *')).at(-1);
+      document.documentElement.dataset.testLastBlockAtLoad = String(inner?.checkVisibility({contentVisibilityAuto: true}));
+    });
+  });
+}
+
+/** Waits until the page has laid its text out in full, as it does a moment after it loads. */
+const laidOutInFull = (page: Page) => expect(page.locator(`[${LAID_OUT_IN_FULL_ATTRIBUTE}]`)).toBeAttached();
+
 const nextFrames = (page: Page) =>
   page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
@@ -59,15 +74,23 @@ const marked = (page: Page) =>
   );
 
 for (const path of ['/docs/troubleshooting', '/docs/reauthorize']) {
-  test(`${path} draws only the text near the screen, and every block lands where it does laid out in full`, async ({
+  test(`${path} draws only the text near the screen, then the rest while the reader reads, and every block lands where it does laid out in full`, async ({
     page,
     consoleErrors,
   }) => {
     test.setTimeout(90_000);
     await page.setViewportSize(PHONE);
+    await noteLastBlockAtLoad(page);
     await gotoHydrated(page, path);
     expect(await marked(page)).toEqual({full: false, served: true});
-    expect(await lastBlockDrawn(page), 'the last block, far below the screen, waits').toBe(false);
+    await expect(page.locator('html'), 'the last block, far below the screen, waits').toHaveAttribute(
+      'data-test-last-block-at-load',
+      'false',
+    );
+    // A moment later, with the reader still on the first screen, the rest is drawn too.
+    await laidOutInFull(page);
+    expect(await lastBlockDrawn(page), 'the last block, laid out while the reader read').toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
 
     await wheelToBottom(page);
     expect(await lastBlockDrawn(page), 'the last block, reached').toBe(true);
@@ -153,6 +176,44 @@ test('after a jump to the end of the catalogue, going back from a link puts the 
       link,
     );
   await expect.poll(placedAgain, {message: `the link to ${link.path} back at ${Math.round(link.top)} px`}).toBe(true);
+  expect(consoleErrors).toEqual([]);
+});
+
+// A jump far into the catalogue (the scrollbar dragged, find in page, a control brought into view)
+// lands among blocks the browser had not drawn. Drawn a few frames later at their real heights,
+// they moved the words the reader landed on by hundreds of pixels; laid out in full first, the
+// words stay put.
+test('a jump far into the catalogue lands on words that stay where they landed', async ({page, consoleErrors}) => {
+  await page.setViewportSize(PHONE);
+  await gotoHydrated(page, '/docs/troubleshooting');
+  await laidOutInFull(page);
+  for (const share of [0.45, 0.8, 0.6]) {
+    // Where the words in the middle of the screen are as the jump lands: what a dragged scrollbar
+    // does, at once.
+    const landed = await page.evaluate(
+      ({share, x, y}) => {
+        window.scrollTo(0, share * (document.documentElement.scrollHeight - window.innerHeight));
+        const element = document.elementFromPoint(x, y);
+        if (!element) return null;
+        element.setAttribute('data-test-landed', '');
+        return {
+          text: (element.textContent ?? '').slice(0, 60),
+          top: Math.round(element.getBoundingClientRect().top),
+          y: window.scrollY,
+        };
+      },
+      {share, x: PHONE.width / 2, y: PHONE.height / 2},
+    );
+    expect(landed, 'words in the middle of the screen').not.toBeNull();
+    if (!landed) return;
+    expect(landed.y).toBeGreaterThan(5_000);
+    for (let frame = 0; frame < 10; frame++) await nextFrames(page);
+    const now = await page.locator('[data-test-landed]').evaluate((element) => {
+      element.removeAttribute('data-test-landed');
+      return Math.round(element.getBoundingClientRect().top);
+    });
+    expect(now, `"${landed.text}" twenty frames after the jump`).toBe(landed.top);
+  }
   expect(consoleErrors).toEqual([]);
 });
 

@@ -11,15 +11,25 @@ import {sitePagePath} from './site-link';
 import {inNewTask} from '../../client/next-task';
 import {whenIdle} from '../../client/idle-prefetch';
 import {arrivedText, keepBlockHeights, keepText, keptBlockHeights, textOf} from './text-cache';
+import {LAID_OUT_IN_FULL_ATTRIBUTE, layOutInFull} from './lay-out-in-full';
 
 /** Given as the wrapper's HTML while its served text is kept: the same object on every render. */
 const KEEP_SERVED_MARKUP = {__html: ''};
 
-/** The text as it was served: without the mark a link's entry wears for a moment, or the "Copy link" buttons the browser drew. */
+/**
+ * The text as it was served: without the mark a link's entry wears for a moment, the "Copy link"
+ * buttons the browser drew, or the layout it was given in full (the text drawn again lays out as
+ * it is reached, then in full, as this one did).
+ */
 function servedMarkup(text: Element): string {
   const copy = text.cloneNode(true) as Element;
   for (const marked of Array.from(copy.querySelectorAll(`[${HIGHLIGHT_ATTRIBUTE}]`))) marked.removeAttribute(HIGHLIGHT_ATTRIBUTE);
   for (const host of Array.from(copy.querySelectorAll(`[${COPY_LINK_HOST_ATTRIBUTE}]`))) host.replaceChildren();
+  copy.removeAttribute(LAID_OUT_IN_FULL_ATTRIBUTE);
+  for (const block of servedBlocks(copy)) {
+    block.style.removeProperty('content-visibility');
+    if (block.getAttribute('style') === '') block.removeAttribute('style');
+  }
   return copy.outerHTML;
 }
 
@@ -174,7 +184,13 @@ export default function ServedText(): ReactNode {
     };
     whenIdle(keep);
     const undo = enhance(element, (path) => history.push(path), setSpots);
+    const stopLayingOut = layOutInFull(
+      () => servedBlocks(element).filter((block) => getComputedStyle(block).contentVisibility === 'auto'),
+      () => void element.getBoundingClientRect(),
+      () => element.setAttribute(LAID_OUT_IN_FULL_ATTRIBUTE, ''),
+    );
     return () => {
+      stopLayingOut();
       // Still on the page here: the heights the browser laid the text out with as the reader left.
       keepBlockHeights(
         permalink,

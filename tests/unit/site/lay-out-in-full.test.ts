@@ -1,0 +1,119 @@
+import {describe, expect, it} from 'vitest';
+import {
+  FIRST_SLICE_BLOCKS,
+  layOutInFull,
+  nextSliceBlocks,
+  type TextBlock,
+} from '../../../src/components/ServedText/lay-out-in-full';
+import {MEASURED_SLICE_MS} from '../../../src/client/main-thread-budget';
+
+describe('laying a served text out in full', () => {
+  /**
+   * The pass on a test clock over `count` skipped blocks: a layout costs `baseMs` plus `msPerBlock`
+   * for each block it draws. Records which blocks each slice drew, and what each slice cost.
+   */
+  function setup(count: number, {baseMs = 0, msPerBlock = 0} = {}) {
+    let clock = 0;
+    const blocks: TextBlock[] = Array.from({length: count}, () => ({style: {contentVisibility: ''}}));
+    let drawn = 0;
+    const slices: number[][] = [];
+    const costs: number[] = [];
+    const queued: Array<() => void> = [];
+    let started: (() => void) | undefined;
+    let asked = 0;
+    let done = 0;
+    const cancel = layOutInFull(
+      () => {
+        asked += 1;
+        return blocks;
+      },
+      () => {
+        const nowDrawn = blocks.filter((block) => block.style.contentVisibility === 'visible').length;
+        const indexes = blocks.flatMap((block, index) => (index >= drawn && index < nowDrawn ? [index] : []));
+        slices.push(indexes);
+        const cost = baseMs + msPerBlock * (nowDrawn - drawn);
+        costs.push(cost);
+        clock += cost;
+        drawn = nowDrawn;
+      },
+      () => {
+        done += 1;
+      },
+      {start: (work) => (started = work), nextSlice: (work) => queued.push(work), now: () => clock},
+    );
+    const runAll = () => {
+      started?.();
+      for (let guard = 0; queued.length > 0 && guard < 10_000; guard++) queued.shift()!();
+    };
+    return {blocks, slices, costs, runAll, cancel, started: () => started, asked: () => asked, done: () => done};
+  }
+
+  it('touches nothing until the page is quiet, then draws every skipped block, in order, and says when it is done', () => {
+    const pass = setup(50);
+    expect(pass.started()).toBeTypeOf('function');
+    expect(pass.asked()).toBe(0);
+    expect(pass.blocks.every((block) => block.style.contentVisibility === '')).toBe(true);
+    pass.runAll();
+    expect(pass.asked()).toBe(1);
+    expect(pass.blocks.every((block) => block.style.contentVisibility === 'visible')).toBe(true);
+    expect(pass.slices.flat()).toEqual(Array.from({length: 50}, (_, index) => index));
+    expect(pass.done()).toBe(1);
+  });
+
+  it('starts with a few blocks and grows the slices while they are cheap', () => {
+    const pass = setup(200, {msPerBlock: 0.01});
+    pass.runAll();
+    expect(pass.slices[0]).toHaveLength(FIRST_SLICE_BLOCKS);
+    expect(pass.slices[1]).toHaveLength(FIRST_SLICE_BLOCKS * 2);
+    expect(pass.slices.length).toBeLessThan(6);
+  });
+
+  it('keeps every slice near the budget when each block is dear, and still finishes', () => {
+    // About what the catalogue's blocks cost here: a relayout of 1 ms plus half a millisecond a block.
+    const pass = setup(220, {baseMs: 1, msPerBlock: 0.5});
+    pass.runAll();
+    expect(pass.done()).toBe(1);
+    expect(pass.slices.flat()).toHaveLength(220);
+    // After the first, no slice is more than twice the budget, and most are within it.
+    expect(Math.max(...pass.costs.slice(1))).toBeLessThanOrEqual(2 * MEASURED_SLICE_MS);
+    const within = pass.costs.filter((cost) => cost <= MEASURED_SLICE_MS).length;
+    expect(within / pass.costs.length).toBeGreaterThan(0.8);
+  });
+
+  it('draws one block a slice when even one costs more than the budget (a slow phone)', () => {
+    const pass = setup(10, {baseMs: 12, msPerBlock: 2});
+    pass.runAll();
+    expect(pass.slices.map((slice) => slice.length)).toEqual([8, 2]);
+    const slow = setup(20, {baseMs: 12, msPerBlock: 2});
+    slow.runAll();
+    expect(slow.slices.slice(1).every((slice) => slice.length <= 4)).toBe(true);
+    expect(slow.slices.at(-1)).toHaveLength(1);
+    expect(slow.done()).toBe(1);
+  });
+
+  it('with nothing skipped (a reload, laid out in full), says it is done at once without a layout', () => {
+    const pass = setup(0);
+    pass.runAll();
+    expect(pass.slices).toEqual([]);
+    expect(pass.done()).toBe(1);
+  });
+
+  it('stops when cancelled (the reader left the page) and never says it is done', () => {
+    const pass = setup(100, {msPerBlock: 2});
+    pass.started()!();
+    pass.cancel();
+    pass.runAll();
+    expect(pass.slices).toHaveLength(1);
+    expect(pass.done()).toBe(0);
+    expect(pass.blocks.filter((block) => block.style.contentVisibility === 'visible')).toHaveLength(FIRST_SLICE_BLOCKS);
+  });
+});
+
+describe('the size of the next slice', () => {
+  it('doubles under half the budget, halves over it, stays between, and never drops below one block', () => {
+    expect(nextSliceBlocks(8, MEASURED_SLICE_MS / 2 - 0.1)).toBe(16);
+    expect(nextSliceBlocks(8, MEASURED_SLICE_MS + 0.1)).toBe(4);
+    expect(nextSliceBlocks(8, MEASURED_SLICE_MS * 0.75)).toBe(8);
+    expect(nextSliceBlocks(1, MEASURED_SLICE_MS * 5)).toBe(1);
+  });
+});
