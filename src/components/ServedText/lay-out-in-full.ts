@@ -88,10 +88,10 @@ export function layOutInFull(
     if (slice.length > 0) {
       for (const block of slice) block.style.contentVisibility = 'visible';
       layOut();
-      const spent = now() - began;
-      record(began, spent);
-      sliceBlocks = nextSliceBlocks(slice.length, spent);
     }
+    const spent = now() - began;
+    record(began, spent);
+    if (slice.length > 0) sliceBlocks = nextSliceBlocks(slice.length, spent);
     if (pending.length > 0) nextSlice(runSlice);
     else onDone();
   };
