@@ -1,6 +1,5 @@
-import {test, expect, gotoHydrated} from './fixtures';
+import {test, expect, gotoHydrated, textLaidOutInFull} from './fixtures';
 import {supportAnchors, troubleshootingEntries} from '../../src/qbwc/troubleshooting';
-import {LAID_OUT_IN_FULL_ATTRIBUTE} from '../../src/components/ServedText/lay-out-in-full';
 
 // Every anchor support may paste into a ticket must exist and land in view from a deep link.
 const byPath = new Map<string, string[]>();
@@ -26,7 +25,7 @@ test('the copy-link control copies the full URL of a troubleshooting entry', asy
   // The click first brings the button into view; the page has laid its text out in full by then, as
   // it does a moment after it loads, so the button stays where the click aims
   // (src/components/ServedText/lay-out-in-full.ts).
-  await expect(page.locator(`[${LAID_OUT_IN_FULL_ATTRIBUTE}]`)).toBeAttached();
+  await textLaidOutInFull(page);
   const entry = troubleshootingEntries.find((e) => e.id === 'qbwc1039');
   if (!entry) throw new Error('The catalogue has no qbwc1039 entry.');
   // The button is named after the entry's heading, so the catalogue's title must be what the page shows.

@@ -1,10 +1,10 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {test, expect} from './fixtures';
+import {test, expect, textLaidOutInFull} from './fixtures';
 import {baseURL} from './playwright.config';
 import {pageAssets} from '../../scripts/perf/page-assets.cjs';
 import {COMPILE_HINT} from '../../src/plugins/compile-hints';
-import {LAID_OUT_IN_FULL_ATTRIBUTE, LAYOUT_SLICE_MEASURE} from '../../src/components/ServedText/lay-out-in-full';
+import {LAYOUT_SLICE_MEASURE} from '../../src/components/ServedText/lay-out-in-full';
 
 interface Budgets {
   phoneFontFaces: number;
@@ -243,7 +243,7 @@ for (const path of ['/docs/troubleshooting', '/docs/setup/configure-connector'])
     await expect(page.locator('button[aria-label^="Copy link to"]').first()).toBeVisible();
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     // Both are served texts: the trace ends once their layout in full has, not in one of its slices.
-    await expect(page.locator(`[${LAID_OUT_IN_FULL_ATTRIBUTE}]`)).toBeAttached();
+    await textLaidOutInFull(page);
     type TraceEvent = {
       name: string;
       ph: string;

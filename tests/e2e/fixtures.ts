@@ -4,6 +4,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {XMLParser} from 'fast-xml-parser';
 import {recordPageDiagnostics} from './page-diagnostics';
+import {LAID_OUT_IN_FULL_ATTRIBUTE} from '../../src/components/ServedText/lay-out-in-full';
 
 /**
  * Console errors and uncaught page errors seen while a test ran; and, for a test that fails, what
@@ -49,6 +50,11 @@ export async function atFirstPaint(page: Page, read: () => unknown): Promise<voi
 export async function gotoHydrated(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true');
+}
+
+/** Waits until a served text is laid out in full, as it is a moment after the page loads (src/components/ServedText/lay-out-in-full.ts). */
+export async function textLaidOutInFull(page: Page): Promise<void> {
+  await expect(page.locator(`[${LAID_OUT_IN_FULL_ATTRIBUTE}]`)).toBeAttached();
 }
 
 export async function axeViolations(page: Page): Promise<string[]> {

@@ -1,10 +1,9 @@
 import type {Page} from '@playwright/test';
-import {test, expect, gotoHydrated} from './fixtures';
+import {test, expect, gotoHydrated, textLaidOutInFull} from './fixtures';
 import {FULL_TEXT_LAYOUT_ATTRIBUTE} from '../../src/ssr-template';
 import {SERVED_TEXT_HTML_CLASS} from '../../src/components/ServedText/served-text-doc';
 import {ISOLATED_PAGES} from '../../src/isolated-pages';
 import {COPY_LINK_HOST_ATTRIBUTE} from '../../src/components/kit/copy-link-host';
-import {LAID_OUT_IN_FULL_ATTRIBUTE} from '../../src/components/ServedText/lay-out-in-full';
 
 // A served text lays out as the reader reaches it (src/css/custom.css), and in full once the page is
 // quiet (src/components/ServedText/lay-out-in-full.ts); a reloaded document is laid out in full
@@ -46,9 +45,6 @@ async function noteLastBlockAtLoad(page: Page): Promise<void> {
   });
 }
 
-/** Waits until the page has laid its text out in full, as it does a moment after it loads. */
-const laidOutInFull = (page: Page) => expect(page.locator(`[${LAID_OUT_IN_FULL_ATTRIBUTE}]`)).toBeAttached();
-
 const nextFrames = (page: Page) =>
   page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
@@ -88,7 +84,7 @@ for (const path of ['/docs/troubleshooting', '/docs/reauthorize']) {
       'false',
     );
     // A moment later, with the reader still on the first screen, the rest is drawn too.
-    await laidOutInFull(page);
+    await textLaidOutInFull(page);
     expect(await lastBlockDrawn(page), 'the last block, laid out while the reader read').toBe(true);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
 
@@ -128,7 +124,7 @@ test('after a jump to the end of the catalogue, going back from a link puts the 
   // A moment after the page loads, its text is laid out in full (src/components/ServedText/lay-out-in-full.ts).
   // A reader who jumps, leaves and comes back while that is still under way can come back a few
   // hundred pixels off (1 run in 12 here); this test starts once it is done.
-  await laidOutInFull(page);
+  await textLaidOutInFull(page);
   // The End key jumps past every block between. Then a link near the end to a page the app draws
   // (an isolated page loads as a whole document, src/isolated-pages.ts) is brought into view at
   // once, as following a link in the text would.
@@ -190,7 +186,7 @@ test('after a jump to the end of the catalogue, going back from a link puts the 
 test('a jump far into the catalogue lands on words that stay where they landed', async ({page, consoleErrors}) => {
   await page.setViewportSize(PHONE);
   await gotoHydrated(page, '/docs/troubleshooting');
-  await laidOutInFull(page);
+  await textLaidOutInFull(page);
   for (const share of [0.45, 0.8, 0.6]) {
     // Where the words in the middle of the screen are as the jump lands: what a dragged scrollbar
     // does, at once.
