@@ -23,7 +23,7 @@ test('the copy-link control copies the full URL of a troubleshooting entry', asy
   const page = await context.newPage();
   await gotoHydrated(page, '/docs/troubleshooting');
   // The click first brings the button into view; the page has laid its text out in full by then, as
-  // it does a moment after it loads, so the button stays where the click aims
+  // it does a few seconds after it loads, so the button stays where the click aims
   // (src/components/ServedText/lay-out-in-full.ts).
   await textLaidOutInFull(page);
   const entry = troubleshootingEntries.find((e) => e.id === 'qbwc1039');

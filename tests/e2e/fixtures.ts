@@ -4,7 +4,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {XMLParser} from 'fast-xml-parser';
 import {recordPageDiagnostics} from './page-diagnostics';
-import {LAID_OUT_IN_FULL_ATTRIBUTE} from '../../src/components/ServedText/lay-out-in-full';
+import {LAID_OUT_IN_FULL_ATTRIBUTE, LAYOUT_IN_FULL_DELAY_MS} from '../../src/components/ServedText/lay-out-in-full';
 
 /**
  * Console errors and uncaught page errors seen while a test ran; and, for a test that fails, what
@@ -52,9 +52,13 @@ export async function gotoHydrated(page: Page, path: string): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true');
 }
 
-/** Waits until a served text is laid out in full, as it is a moment after the page loads (src/components/ServedText/lay-out-in-full.ts). */
+/**
+ * Waits until a served text is laid out in full, as it is a few seconds after the page loads
+ * (LAYOUT_IN_FULL_DELAY_MS, src/components/ServedText/lay-out-in-full.ts); a slow machine makes
+ * more slices, so the wait allows for several times what it takes here.
+ */
 export async function textLaidOutInFull(page: Page): Promise<void> {
-  await expect(page.locator(`[${LAID_OUT_IN_FULL_ATTRIBUTE}]`)).toBeAttached();
+  await expect(page.locator(`[${LAID_OUT_IN_FULL_ATTRIBUTE}]`)).toBeAttached({timeout: LAYOUT_IN_FULL_DELAY_MS + 30_000});
 }
 
 export async function axeViolations(page: Page): Promise<string[]> {

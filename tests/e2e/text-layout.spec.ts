@@ -83,7 +83,7 @@ for (const path of ['/docs/troubleshooting', '/docs/reauthorize']) {
       'data-test-last-block-at-load',
       'false',
     );
-    // A moment later, with the reader still on the first screen, the rest is drawn too.
+    // A few seconds later, with the reader still on the first screen, the rest is drawn too.
     await textLaidOutInFull(page);
     expect(await lastBlockDrawn(page), 'the last block, laid out while the reader read').toBe(true);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
@@ -121,7 +121,7 @@ test('after a jump to the end of the catalogue, going back from a link puts the 
 }) => {
   await page.setViewportSize(PHONE);
   await gotoHydrated(page, '/docs/troubleshooting');
-  // A moment after the page loads, its text is laid out in full (src/components/ServedText/lay-out-in-full.ts).
+  // A few seconds after the page loads, its text is laid out in full (src/components/ServedText/lay-out-in-full.ts).
   // A reader who jumps, leaves and comes back while that is still under way can come back a few
   // hundred pixels off (1 run in 12 here); this test starts once it is done.
   await textLaidOutInFull(page);

@@ -1,6 +1,8 @@
-import {describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import {
   FIRST_SLICE_BLOCKS,
+  LAYOUT_IN_FULL_DELAY_MS,
+  afterLoadAndDelay,
   layOutInFull,
   nextSliceBlocks,
   type TextBlock,
@@ -154,5 +156,50 @@ describe('the size of the next slice', () => {
   it('never drops below one block, however dear one is', () => {
     expect(nextSliceBlocks(1, MEASURED_SLICE_MS * 5)).toBe(1);
     expect(nextSliceBlocks(2, MEASURED_SLICE_MS * 5)).toBe(1);
+  });
+});
+
+describe('when the layout in full starts', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  /** A page in the given ready state, on fake timers; its idle moments come 10 ms after they are asked for. */
+  function page(readyState: DocumentReadyState) {
+    vi.useFakeTimers();
+    const onLoad: Array<() => void> = [];
+    vi.stubGlobal('document', {readyState});
+    vi.stubGlobal('window', {
+      setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms),
+      requestIdleCallback: (callback: () => void) => setTimeout(callback, 10),
+      addEventListener: (type: string, listener: () => void) => {
+        if (type === 'load') onLoad.push(listener);
+      },
+    });
+    return {load: () => onLoad.splice(0).forEach((listener) => listener())};
+  }
+
+  it('waits LAYOUT_IN_FULL_DELAY_MS after a page that has loaded, then for a quiet moment', () => {
+    page('complete');
+    const work = vi.fn();
+    afterLoadAndDelay(work);
+    vi.advanceTimersByTime(LAYOUT_IN_FULL_DELAY_MS);
+    expect(work).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(10);
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+
+  it('counts the delay from the load event on a page still loading', () => {
+    const {load} = page('interactive');
+    const work = vi.fn();
+    afterLoadAndDelay(work);
+    vi.advanceTimersByTime(LAYOUT_IN_FULL_DELAY_MS * 2);
+    expect(work).not.toHaveBeenCalled();
+    load();
+    vi.advanceTimersByTime(LAYOUT_IN_FULL_DELAY_MS - 1);
+    expect(work).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(11);
+    expect(work).toHaveBeenCalledTimes(1);
   });
 });
