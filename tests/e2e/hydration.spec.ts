@@ -1,4 +1,5 @@
 import {test, expect, atFirstPaint, gotoHydrated, type FirstPaint} from './fixtures';
+import {baseURL} from './playwright.config';
 
 // The browser bundle runs on preact/compat (src/plugins/preact-client). These check what that
 // runtime must keep: served code blocks stay highlighted while their code loads, pages with code
@@ -38,9 +39,58 @@ test('served code blocks stay highlighted while their code loads, and keep their
   expect(record.served, 'the served page holds highlighted code blocks').toBeGreaterThan(3);
   expect(record.changes, 'the page was changed by its code at least once').toBeGreaterThan(0);
   expect(record.problems).toEqual([]);
-  // Still the theme's block, with its copy button working from the keyboard.
+  // Still the theme's block, with its copy button, once the reader comes near it.
+  await page.locator('.theme-code-block').first().scrollIntoViewIfNeeded();
   const copy = page.locator('.theme-code-block').first().getByRole('button', {name: /copy/i});
   await expect(copy).toHaveCount(1);
+  expect(consoleErrors).toEqual([]);
+});
+
+// A served code block is already highlighted: its code (the theme's block, Prism) loads only as the
+// reader nears it (src/components/kit/useNearScreen.ts). At the foot of the generator's page on a
+// phone, it costs the load nothing, and it works once reached.
+test('a code block far below the first screen fetches its code as the reader nears it, and its copy button then works', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: {width: 412, height: 823},
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  const page = await context.newPage();
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  await gotoHydrated(page, '/docs/tools/qwc-generator');
+  await expect(page.locator('[data-widget-loading]'), 'the generator has replaced its loading line').toHaveCount(0);
+  await page.waitForLoadState('networkidle');
+  const atLoad = scripts.length;
+  const block = page.locator('.theme-code-block').last();
+  await expect(block.locator('.token').first(), 'served highlighted').toBeAttached();
+  await block.scrollIntoViewIfNeeded();
+  await expect.poll(() => scripts.length, {message: 'code fetched as the block came near'}).toBeGreaterThan(atLoad);
+  const copy = block.getByRole('button', {name: /copy/i});
+  // A tap before the code has arrived does nothing; the reader taps again.
+  await expect(async () => {
+    await copy.click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('<QwcGenerator />');
+  }).toPass();
+  await context.close();
+});
+
+test('a reader who tabs into a served code block stays in it when its code draws it anew', async ({page, consoleErrors}) => {
+  await page.setViewportSize({width: 412, height: 823});
+  await gotoHydrated(page, '/docs/tools/qwc-generator');
+  await page.waitForLoadState('networkidle');
+  const block = page.locator('.theme-code-block').last();
+  await expect(block.getByRole('button', {name: /copy/i}), 'not drawn by its code yet').toHaveCount(0);
+  await block.locator('pre').focus();
+  await expect(block.getByRole('button', {name: /copy/i}), 'drawn by its code once reached').toHaveCount(1);
+  await expect(block.locator('pre')).toBeFocused();
+  // The next Tab goes on to the block's own buttons (wrap, copy), not back to the top of the page.
+  await page.keyboard.press('Tab');
+  await expect(block.locator('button:focus'), 'a button of the block').toHaveCount(1);
   expect(consoleErrors).toEqual([]);
 });
 

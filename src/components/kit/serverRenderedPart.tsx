@@ -1,7 +1,8 @@
-import {useState, type ComponentType, type ReactNode} from 'react';
+import {useLayoutEffect, useRef, useState, type ComponentType, type ReactNode} from 'react';
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {useLoadedModule, type ModuleLoader} from './useLoadedModule';
+import {useNearScreen} from './useNearScreen';
 import styles from './kit.module.css';
 
 /** Given as the wrapper's HTML while its served markup is kept: the same object on every render. */
@@ -23,8 +24,10 @@ interface ServerRenderedPartOptions<P> {
  *
  * - The build renders it in full, in place (no Suspense, which would let React move it to the end
  *   of the document and put it back with a script, after the first paint).
- * - The browser keeps that served markup while it hydrates and until the code has arrived, then
- *   draws the part with its code; the markup is the same, so nothing moves.
+ * - The browser keeps that served markup while it hydrates, and until the part has come near the
+ *   screen (or the reader points at, touches or tabs into it: useNearScreen) and its code has
+ *   arrived; it then draws the part with its code. The markup is the same, so nothing moves. A
+ *   code block at the foot of a page costs its page nothing at load.
  * - When the part is first drawn in the browser (a page reached by a link), `fallback` shows
  *   until the code has arrived.
  *
@@ -38,7 +41,20 @@ export function serverRenderedPart<P extends object>(
     const isBrowser = useIsBrowser();
     // False during the render that hydrates the served HTML, true for a part drawn in the browser.
     const [drawnInBrowser] = useState(isBrowser);
-    const {module, error} = useLoadedModule(load);
+    // Served markup already shows the part: its code loads, and it is drawn again, only as it
+    // comes near the screen or the reader reaches for it.
+    const wrapper = useRef<HTMLDivElement>(null);
+    const near = useNearScreen(wrapper, drawnInBrowser);
+    const {module, error} = useLoadedModule(load, near);
+    // A reader who tabbed into the served markup (its focusable <pre>) keeps focus there when the
+    // part is drawn anew, which replaces that markup.
+    const focusWasInside = useRef(false);
+    if (module && wrapper.current?.contains(document.activeElement)) focusWasInside.current = true;
+    useLayoutEffect(() => {
+      if (!module || !focusWasInside.current) return;
+      focusWasInside.current = false;
+      wrapper.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus({preventScroll: true});
+    }, [module]);
     if (!ExecutionEnvironment.canUseDOM) {
       return (
         <div className={styles.part}>
@@ -49,13 +65,13 @@ export function serverRenderedPart<P extends object>(
     if (module) {
       const Part = module.default;
       return (
-        <div className={styles.part}>
+        <div ref={wrapper} className={styles.part}>
           <Part {...props} />
         </div>
       );
     }
     if (!drawnInBrowser && error === undefined) {
-      return <div className={styles.part} dangerouslySetInnerHTML={KEEP_SERVED_MARKUP} suppressHydrationWarning />;
+      return <div ref={wrapper} className={styles.part} dangerouslySetInnerHTML={KEEP_SERVED_MARKUP} suppressHydrationWarning />;
     }
     return <div className={styles.part}>{fallback(props)}</div>;
   }

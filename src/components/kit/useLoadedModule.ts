@@ -32,16 +32,17 @@ export interface LoadedModule<M> {
  * Loads code after the component has mounted, without Suspense: the first render (the server's,
  * and the one that hydrates its HTML) never waits for code, and the component draws itself again
  * once the module is there. Used instead of `React.lazy` in the browser bundle, because the
- * browser runs on preact/compat, whose Suspense has crashed while hydrating.
+ * browser runs on preact/compat, whose Suspense has crashed while hydrating. Until `wanted` is
+ * true nothing loads, and the module is not given even if another part has loaded it.
  */
-export function useLoadedModule<M>(load: ModuleLoader<M>): LoadedModule<M> {
+export function useLoadedModule<M>(load: ModuleLoader<M>, wanted = true): LoadedModule<M> {
   const shared = stateOf(load);
   const [, setArrived] = useState(0);
   const [error, setError] = useState<unknown>(undefined);
   // What this render saw; the module may arrive (loaded for another part) before the effect runs.
-  const drawnWithModule = shared.module !== undefined;
+  const drawnWithModule = wanted && shared.module !== undefined;
   useEffect(() => {
-    if (drawnWithModule) return undefined;
+    if (drawnWithModule || !wanted) return undefined;
     let mounted = true;
     if (shared.module === undefined) {
       shared.pending ??= load().then(
@@ -64,6 +65,6 @@ export function useLoadedModule<M>(load: ModuleLoader<M>): LoadedModule<M> {
     return () => {
       mounted = false;
     };
-  }, [drawnWithModule, load, shared]);
-  return {module: shared.module as M | undefined, error};
+  }, [drawnWithModule, wanted, load, shared]);
+  return {module: wanted ? (shared.module as M | undefined) : undefined, error};
 }

@@ -1,0 +1,40 @@
+import {useEffect, useState, type RefObject} from 'react';
+
+/**
+ * How far beyond the screen a part counts as near it: one screen's height above and below, so a
+ * reader scrolling at an ordinary pace finds it drawn when it arrives.
+ */
+export const NEAR_SCREEN_MARGIN = '100% 0px';
+
+/** What a reader does to a part before it is drawn (a touch, a pointer over it, a tab into it): it is wanted now. */
+const REACHING_EVENTS = ['pointerover', 'touchstart', 'focusin'] as const;
+
+/**
+ * True once the first child of the `display: contents` wrapper in `ref` (the wrapper has no box of
+ * its own to watch) has come within NEAR_SCREEN_MARGIN of the screen, or the reader has reached
+ * for something in it; true at once when `now` is, or where the browser cannot tell (no
+ * IntersectionObserver, nothing in the wrapper). It never turns false again.
+ */
+export function useNearScreen(ref: RefObject<HTMLElement | null>, now = false): boolean {
+  const [near, setNear] = useState(now);
+  useEffect(() => {
+    if (near) return undefined;
+    const wrapper = ref.current;
+    const target = wrapper?.firstElementChild;
+    if (!wrapper || !target || typeof IntersectionObserver === 'undefined') {
+      setNear(true);
+      return undefined;
+    }
+    const reached = () => setNear(true);
+    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && reached(), {
+      rootMargin: NEAR_SCREEN_MARGIN,
+    });
+    observer.observe(target);
+    for (const type of REACHING_EVENTS) wrapper.addEventListener(type, reached, {passive: true});
+    return () => {
+      observer.disconnect();
+      for (const type of REACHING_EVENTS) wrapper.removeEventListener(type, reached);
+    };
+  }, [near, ref]);
+  return near;
+}
