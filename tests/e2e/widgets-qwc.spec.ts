@@ -468,3 +468,18 @@ test('the inspector is drawn first, then the form, then its advanced fields, the
     preview: ['inspector', 'form', 'advanced'],
   });
 });
+
+// On a phone the preview sits about four screens down: the browser skips its style, layout and
+// paint until the reader nears it (content-visibility, src/components/CodePreview), and it is
+// whole, with its note on wide lines, once reached.
+test('on a phone, the preview is laid out only as the reader nears it', async ({page}) => {
+  await page.setViewportSize({width: 412, height: 823});
+  await openTool(page);
+  const preview = page.getByRole('region', {name: /^Preview of/});
+  await expect(preview).toContainText('<AppName>');
+  const rendered = () => preview.evaluate((element) => element.checkVisibility({contentVisibilityAuto: true}));
+  expect(await rendered(), 'skipped while far below the screen').toBe(false);
+  await preview.scrollIntoViewIfNeeded();
+  await expect.poll(rendered, {message: 'laid out once reached'}).toBe(true);
+  await expect(page.getByText('Some lines are wider than the box')).toBeVisible();
+});

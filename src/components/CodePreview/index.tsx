@@ -30,8 +30,9 @@ export default function CodePreview({code, language = 'markup', label}: Props): 
   useEffect(() => {
     const element = pre.current;
     if (!element) return undefined;
+    // The observer's first report, after the block is laid out, is the first measure: read at
+    // once, the widths would lay out a preview the browser is still skipping (content-visibility).
     const measure = () => setOverflows(element.scrollWidth > element.clientWidth + 1);
-    measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
