@@ -19,10 +19,15 @@ export function whenIdle(work: IdleWork): void {
   else window.setTimeout(() => work(), 1_000);
 }
 
+/** Runs `work` once the document has loaded: at once if it has, or at its load event. */
+export function afterLoad(work: () => void): void {
+  if (document.readyState === 'complete') work();
+  else window.addEventListener('load', () => work(), {once: true});
+}
+
 /** Runs `work` once the document has loaded and the main thread has a quiet moment. */
 export function afterLoadWhenIdle(work: IdleWork): void {
-  if (document.readyState === 'complete') whenIdle(work);
-  else window.addEventListener('load', () => whenIdle(work), {once: true});
+  afterLoad(() => whenIdle(work));
 }
 
 interface DeferredPrefetchTiming {

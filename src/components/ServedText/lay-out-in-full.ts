@@ -1,5 +1,5 @@
 import {MEASURED_SLICE_MS} from '../../client/main-thread-budget';
-import {whenIdle} from '../../client/idle-prefetch';
+import {afterLoad, whenIdle} from '../../client/idle-prefetch';
 
 /**
  * Set on a served text (its `.theme-doc-markdown`) once every block of it is laid out: from then
@@ -25,9 +25,7 @@ export const LAYOUT_IN_FULL_DELAY_MS = 3_000;
 
 /** Runs `work` at a quiet moment once the document has loaded and LAYOUT_IN_FULL_DELAY_MS more have passed. */
 export function afterLoadAndDelay(work: () => void): void {
-  const wait = () => window.setTimeout(() => whenIdle(work), LAYOUT_IN_FULL_DELAY_MS);
-  if (document.readyState === 'complete') wait();
-  else window.addEventListener('load', wait, {once: true});
+  afterLoad(() => window.setTimeout(() => whenIdle(work), LAYOUT_IN_FULL_DELAY_MS));
 }
 
 /** A block of the text, as this module touches it: its inline style. */
