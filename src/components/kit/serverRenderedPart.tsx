@@ -47,13 +47,13 @@ export function serverRenderedPart<P extends object>(
     const near = useNearScreen(wrapper, drawnInBrowser);
     const {module, error} = useLoadedModule(load, near);
     // A reader who tabbed into the served markup (its focusable <pre>) keeps focus there when the
-    // part is drawn anew, which replaces that markup.
-    const focusWasInside = useRef(false);
-    if (module && wrapper.current?.contains(document.activeElement)) focusWasInside.current = true;
+    // part is drawn anew, which replaces that markup: asked once, in the render that replaces it.
+    const focusInServedMarkup = useRef<boolean | undefined>(undefined);
+    if (module && focusInServedMarkup.current === undefined)
+      focusInServedMarkup.current = wrapper.current?.contains(document.activeElement) ?? false;
     useLayoutEffect(() => {
-      if (!module || !focusWasInside.current) return;
-      focusWasInside.current = false;
-      wrapper.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus({preventScroll: true});
+      if (module && focusInServedMarkup.current)
+        wrapper.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus({preventScroll: true});
     }, [module]);
     if (!ExecutionEnvironment.canUseDOM) {
       return (
