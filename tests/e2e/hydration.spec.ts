@@ -189,7 +189,11 @@ test("a link in the catalogue's text works the moment the page has hydrated, as 
   });
   // A page without an opener policy of its own: a link to one with it loads it whole (isolation.spec.ts).
   const link = page.locator('.markdown > p a[href="/docs/tools/qwc-generator"]').last();
-  await link.click();
+  // From the keyboard: a pointer aimed this far down can miss while the blocks around the link are
+  // still being drawn at their real heights (the known limit in the README, "Known limit"); Enter
+  // reaches the link wherever it has moved to, and still goes through its click handler.
+  await link.focus();
+  await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/docs\/tools\/qwc-generator$/);
   await expect(page.getByRole('heading', {level: 1})).toContainText(/\.qwc/i);
   // Drawn by the site's router, not loaded anew.
