@@ -9,6 +9,8 @@ type Props = {
   as: ElementType;
   /** What the element holds; called only when it is drawn. */
   content: PartContent;
+  /** The element is a `display: contents` wrapper: having no box, its first child shows where the part is. */
+  contents?: boolean;
 } & Record<string, unknown>;
 
 /**
@@ -21,9 +23,10 @@ type Props = {
  * - The build, and a page reached by a link, draw it as the element with its content.
  * - When the served page hydrates, the element keeps its served content and is left out of that
  *   one long render, content and all: its elements are not even made. The browser's root hydrates
- *   it afterwards, a few milliseconds at a time, or at once when the reader points at, clicks or
- *   tabs into it (src/plugins/preact-client/deferred-hydration.ts). The markup is the same, so
- *   nothing moves.
+ *   it afterwards, a few milliseconds at a time, once it comes within a screen of the view (a
+ *   block far down a long page stays served HTML until then), or at once when the reader points
+ *   at, clicks or tabs into it (src/plugins/preact-client/deferred-hydration.ts). The markup is
+ *   the same, so nothing moves.
  *
  * The hydrating block reads the context this component was given, so links, copy buttons and
  * widgets in it behave as they would without it.
@@ -35,7 +38,8 @@ export default class DeferredBlock extends Component<Props> {
   override componentDidMount(): void {
     // Preact's class components know their first DOM node: the element drawn below.
     const element = (this as unknown as {base?: Element | null}).base;
-    if (this.defer && element) this.part = this.defer(element, this.props.content, this.context as object);
+    const box = this.props.contents ? (element?.firstElementChild ?? null) : element;
+    if (this.defer && element) this.part = this.defer(element, this.props.content, this.context as object, box ?? null);
   }
 
   override componentDidUpdate(): void {
@@ -48,7 +52,8 @@ export default class DeferredBlock extends Component<Props> {
   }
 
   override render(): ReactNode {
-    const {as: Tag, content, ...rest} = this.props;
+    // `contents` is for the deferral, not an attribute of the element.
+    const {as: Tag, content, contents: _contents, ...rest} = this.props;
     if (!this.defer) {
       // Passed as separate children, as MDX would have: a list of them is not a keyed array.
       const children = content();

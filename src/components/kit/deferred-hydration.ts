@@ -11,8 +11,11 @@ export interface DeferredPart {
   remove(): void;
 }
 
-/** Takes a served element and what it holds; hydrates it later, in a slice of its own. */
-export type DeferPart = (element: Element, content: PartContent, context: object) => DeferredPart;
+/**
+ * Takes a served element, what it holds, and the element whose box shows where the part is on the
+ * screen (null: none to go by); hydrates it later, in a slice of its own.
+ */
+export type DeferPart = (element: Element, content: PartContent, context: object, box: Element | null) => DeferredPart;
 
 let current: DeferPart | null = null;
 

@@ -9,6 +9,11 @@ import styles from './kit.module.css';
  */
 export function deferredPart<P extends object>(Part: ComponentType<P>): (props: P) => ReactNode {
   return function DeferredPart(props: P): ReactNode {
-    return createElement(DeferredBlock, {as: 'div', className: styles.part, content: () => createElement(Part, props)});
+    return createElement(DeferredBlock, {
+      as: 'div',
+      className: styles.part,
+      contents: true,
+      content: () => createElement(Part, props),
+    });
   };
 }

@@ -1,10 +1,5 @@
 import {useEffect, useState, type RefObject} from 'react';
-
-/**
- * How far beyond the screen a part counts as near it: one screen's height above and below, so a
- * reader scrolling at an ordinary pace finds it drawn when it arrives.
- */
-export const NEAR_SCREEN_MARGIN = '100% 0px';
+import {NEAR_SCREEN_MARGIN} from '../../client/near-screen';
 
 /** What a reader does to a part before it is drawn (a touch, a pointer over it, a tab into it): it is wanted now. */
 const REACHING_EVENTS = ['pointerover', 'touchstart', 'focusin'] as const;

@@ -2,6 +2,7 @@ import {Component, createElement, hydrate, options, render, type ComponentChildr
 import {Context as BrowserContext} from '@docusaurus/core/lib/client/browserContext';
 import {deferringParts, type DeferPart, type DeferredPart, type PartContent} from '../../components/kit/deferred-hydration';
 import {SLICE_MS} from '../../client/main-thread-budget';
+import {NEAR_SCREEN_MARGIN} from '../../client/near-screen';
 import {afterNextFrame, inNewTask} from '../../client/next-task';
 
 /**
@@ -15,7 +16,18 @@ interface Part {
   element: Element;
   content: PartContent;
   context: object;
-  state: 'waiting' | 'drawn' | 'removed';
+  /**
+   * - waiting: its served markup, not hydrated yet;
+   * - hydrated: its handlers are on, but it still draws as the server did (BrowserAfterHydration);
+   * - drawn: it draws as the browser does, like the rest of the page.
+   */
+  state: 'waiting' | 'hydrated' | 'drawn' | 'removed';
+  /** What shows where the part is on the screen (see DeferPart). */
+  box: Element | null;
+  /** Whether it is in the slices' queue: it has come near the screen. */
+  queued: boolean;
+  /** Turns BrowserAfterHydration on, once the part has hydrated. */
+  switchToBrowser?: () => void;
 }
 
 /** Hands the page's context (taken where the part sits) to the part's own tree. */
@@ -31,15 +43,19 @@ class ContextBridge extends Component<{context: object; children?: ComponentChil
 
 /**
  * Docusaurus's "is browser" is false while the served page hydrates and true once it has: parts
- * that draw differently in the browser (code blocks in the dark theme) then draw again. A part
- * hydrates after that switch, so it gets the same two steps: false while it hydrates, true right
- * after.
+ * that draw differently in the browser (code blocks in the dark theme, the colour toggle, enabled
+ * only then) then draw again. A part hydrates after that switch, so it gets the same two steps:
+ * false while it hydrates, true after. The second step draws the whole part again, which costs
+ * about as much as hydrating it, so it is a turn of its own (see `hydrateOnly`), unless the part
+ * was drawn for an event, which must find the part as the browser draws it.
  */
-class BrowserAfterHydration extends Component<{children?: ComponentChildren}, {hydrated: boolean}> {
+class BrowserAfterHydration extends Component<{part: Part; atOnce: boolean; children?: ComponentChildren}, {hydrated: boolean}> {
   override state = {hydrated: false};
 
   override componentDidMount(): void {
-    this.setState({hydrated: true});
+    const switchToBrowser = () => this.setState({hydrated: true});
+    if (this.props.atOnce) switchToBrowser();
+    else this.props.part.switchToBrowser = switchToBrowser;
   }
 
   render(): ComponentChildren {
@@ -48,8 +64,13 @@ class BrowserAfterHydration extends Component<{children?: ComponentChildren}, {h
   }
 }
 
-const waiting: Part[] = [];
+/** The parts not yet drawn as the browser draws them (waiting or hydrated), for the events that draw them at once. */
+const pending = new Set<Part>();
+/** What the slices work off: parts that have come near the screen, in the order they came. */
+const queue: Part[] = [];
 let sliceScheduled = false;
+/** Whether the first slice has run. */
+let sliced = false;
 let listening = false;
 
 /**
@@ -70,38 +91,62 @@ function withRendersNow(work: () => void): void {
   flush?.();
 }
 
-function draw(part: Part): void {
-  withRendersNow(() => drawTree(part));
+/** Hydrates the part and draws it as the browser does, at once: for an event headed into it. */
+function drawNow(part: Part): void {
+  withRendersNow(() => {
+    if (part.state === 'waiting') drawTree(part, true);
+    switchNow(part);
+  });
 }
 
-function drawTree(part: Part): void {
+/** Hydrates the part, still drawn as the server did; the switch waits for a turn of its own. Whether it is left to make. */
+function hydrateOnly(part: Part): boolean {
+  withRendersNow(() => drawTree(part, false));
+  return part.state === 'hydrated';
+}
+
+function switchNow(part: Part): void {
+  if (part.state !== 'hydrated') return;
+  part.state = 'drawn';
+  forget(part);
+  const switchToBrowser = part.switchToBrowser;
+  part.switchToBrowser = undefined;
+  withRendersNow(() => switchToBrowser?.());
+}
+
+function drawTree(part: Part, atOnce: boolean): void {
   const tree = createElement(
     ContextBridge,
     {context: part.context},
-    createElement(BrowserAfterHydration, null, part.content() as ComponentChildren),
+    createElement(BrowserAfterHydration, {part, atOnce}, part.content() as ComponentChildren),
   );
   if (part.state === 'waiting') {
-    part.state = 'drawn';
+    part.state = 'hydrated';
     // The parts within a part (a doc's blocks within its text) wait for turns of their own.
     deferringParts(deferPart, () => hydrate(tree, part.element));
-  } else if (part.state === 'drawn') {
+  } else if (part.state === 'hydrated' || part.state === 'drawn') {
     render(tree, part.element);
   }
 }
 
-/** Hydrates waiting parts, in the page's order, until the slice's time is up. */
+/**
+ * Works off the queue until the slice's time is up: a waiting part is hydrated, and its switch to
+ * the browser's drawing goes back in the queue right after it, so the two never make one task.
+ */
 function runSlice(): void {
   sliceScheduled = false;
+  sliced = true;
   const end = performance.now() + SLICE_MS;
   let done = 0;
-  while (done < waiting.length) {
-    const part = waiting[done++]!;
-    if (part.state === 'waiting') draw(part);
+  while (done < queue.length) {
+    const part = queue[done++]!;
+    if (part.state === 'waiting') {
+      if (hydrateOnly(part)) queue.splice(done, 0, part);
+    } else switchNow(part);
     if (performance.now() >= end) break;
   }
-  waiting.splice(0, done);
-  if (waiting.length > 0) scheduleSlice();
-  else stopListening();
+  queue.splice(0, done);
+  if (queue.length > 0) scheduleSlice();
 }
 
 function scheduleSlice(): void {
@@ -121,13 +166,57 @@ function scheduleFirstSlice(): void {
   afterNextFrame(runSlice);
 }
 
-/** Draws the waiting part the event is headed for, so its handlers are there when it arrives. */
+/**
+ * Draws the parts the event is headed for, so their handlers are there when it arrives. A part
+ * drawn here may hold parts of its own, added to `pending` as it hydrates: the loop reaches them too.
+ */
 function drawTarget(event: Event): void {
   const target = event.target;
   if (!(target instanceof Node)) return;
-  for (const part of waiting) {
-    if (part.state === 'waiting' && part.element.contains(target)) draw(part);
+  for (const part of pending) {
+    if (part.element.contains(target)) drawNow(part);
   }
+}
+
+let nearScreen: IntersectionObserver | null | undefined;
+/** The part each watched box stands for. */
+const watchedFor = new WeakMap<Element, Part>();
+
+function enqueue(part: Part): void {
+  if (part.box) nearScreen?.unobserve(part.box);
+  if (part.queued || part.state !== 'waiting') return;
+  part.queued = true;
+  queue.push(part);
+  if (sliced) scheduleSlice();
+  else scheduleFirstSlice();
+}
+
+/**
+ * Queues the part once its box comes within a screen of the view. A text far down the page (the
+ * catalogue's hundreds of paragraphs, a long table of fields, the footer) is not hydrated at load:
+ * it stays the served HTML until the reader nears it or reaches into it (drawTarget).
+ */
+function watch(part: Part): void {
+  if (nearScreen === undefined) {
+    nearScreen =
+      typeof IntersectionObserver === 'undefined'
+        ? null
+        : new IntersectionObserver(
+            (entries) => {
+              for (const entry of entries) {
+                const part = watchedFor.get(entry.target);
+                if (entry.isIntersecting && part) enqueue(part);
+              }
+            },
+            {rootMargin: NEAR_SCREEN_MARGIN},
+          );
+  }
+  if (!nearScreen || !part.box) {
+    enqueue(part);
+    return;
+  }
+  watchedFor.set(part.box, part);
+  nearScreen.observe(part.box);
 }
 
 function startListening(): void {
@@ -142,22 +231,30 @@ function stopListening(): void {
   for (const type of DRAWING_EVENTS) document.removeEventListener(type, drawTarget, {capture: true});
 }
 
+/** A part drawn as the browser draws it, or gone: nothing is left to do for it. */
+function forget(part: Part): void {
+  pending.delete(part);
+  if (part.box) nearScreen?.unobserve(part.box);
+  if (pending.size === 0) stopListening();
+}
+
 /** The browser's way to defer a part while the served page hydrates (see src/components/kit/DeferredBlock.tsx). */
-export const deferPart: DeferPart = (element, content, context): DeferredPart => {
-  const part: Part = {element, content, context, state: 'waiting'};
-  waiting.push(part);
+export const deferPart: DeferPart = (element, content, context, box): DeferredPart => {
+  const part: Part = {element, content, context, box, state: 'waiting', queued: false};
+  pending.add(part);
   startListening();
-  scheduleFirstSlice();
+  watch(part);
   return {
     update(nextContent, nextContext) {
       part.content = nextContent;
       part.context = nextContext;
       // Inside the page's own render: the renders this asks for run with the page's, not now.
-      if (part.state === 'drawn') drawTree(part);
+      if (part.state === 'hydrated' || part.state === 'drawn') drawTree(part, false);
     },
     remove() {
-      if (part.state === 'drawn') render(null, part.element);
+      if (part.state === 'hydrated' || part.state === 'drawn') render(null, part.element);
       part.state = 'removed';
+      forget(part);
     },
   };
 };
