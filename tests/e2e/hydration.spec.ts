@@ -1,5 +1,7 @@
+import type {Page} from '@playwright/test';
 import {test, expect, atFirstPaint, gotoHydrated, type FirstPaint} from './fixtures';
 import {baseURL} from './playwright.config';
+import {PART_TURN_MEASURE, type PartTurnDetail} from '../../src/components/kit/deferred-hydration';
 
 // The browser bundle runs on preact/compat (src/plugins/preact-client). These check what that
 // runtime must keep: served code blocks stay highlighted while their code loads, pages with code
@@ -310,4 +312,53 @@ test("hydrating leaves the served head as it was, and a link to another page wri
   await page.goBack();
   await expect(page).toHaveTitle(served.title);
   expect(consoleErrors).toEqual([]);
+});
+
+/** The parts the page has hydrated so far, as its deferred hydration records them (PART_TURN_MEASURE). */
+async function hydratedParts(page: Page): Promise<string[]> {
+  return page.evaluate(
+    (name) =>
+      performance
+        .getEntriesByName(name)
+        .map((entry) => (entry as PerformanceMeasure).detail as PartTurnDetail)
+        .filter((detail) => detail.step === 'hydrate')
+        .map((detail) => detail.part),
+    PART_TURN_MEASURE,
+  );
+}
+
+test('a long page on a phone hydrates the parts near the view, and the rest only as the reader nears or reaches into them', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({viewport: {width: 412, height: 823}, isMobile: true, hasTouch: true});
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await gotoHydrated(page, '/docs/tools/qwc-generator');
+  // The navbar and the doc's text, at the top, hydrate at load (the text holds the generator, which then loads).
+  await expect
+    .poll(() => hydratedParts(page))
+    .toEqual(expect.arrayContaining(['nav.theme-layout-navbar', 'div.theme-doc-markdown']));
+  await expect(page.getByRole('textbox', {name: /app name/i})).toBeVisible();
+  await page.waitForTimeout(1000);
+  // The table of fields and the footer are screens away: still the served HTML, not hydrated.
+  const atLoad = await hydratedParts(page);
+  expect(atLoad.filter((part) => part === 'table' || part.startsWith('footer'))).toEqual([]);
+
+  // Scrolled to, the table hydrates; its links then move within the site.
+  const fields = page.getByRole('table').filter({hasText: 'AppURL'});
+  await fields.scrollIntoViewIfNeeded();
+  await expect.poll(() => hydratedParts(page)).toContain('table');
+  await page.evaluate(() => {
+    (window as unknown as {samePage: boolean}).samePage = true;
+  });
+  // The footer is not near yet. A click that reaches one of its links with no touch, pointer or
+  // focus first (as a screen reader may send it, and without scrolling) draws it on the way, and
+  // the link is followed within the site.
+  expect((await hydratedParts(page)).filter((part) => part.startsWith('footer'))).toEqual([]);
+  await page.locator('footer').getByRole('link', {name: 'Troubleshooting'}).dispatchEvent('click');
+  await expect(page).toHaveURL(/\/docs\/troubleshooting$/);
+  expect(await page.evaluate(() => (window as unknown as {samePage?: boolean}).samePage)).toBe(true);
+  expect(errors).toEqual([]);
+  await context.close();
 });

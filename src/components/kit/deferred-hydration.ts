@@ -17,6 +17,20 @@ export interface DeferredPart {
  */
 export type DeferPart = (element: Element, content: PartContent, context: object, box: Element | null) => DeferredPart;
 
+/**
+ * The User Timing measure each turn of a deferred part leaves in the browser (DevTools shows it in
+ * its Timings track), its detail saying which part (the tag and first class of the element that
+ * shows where it is) and which step: what a trace needs to tell which part made a long task, and
+ * what the tests read to see which parts have hydrated.
+ */
+export const PART_TURN_MEASURE = 'deferred part: turn';
+
+export interface PartTurnDetail {
+  part: string;
+  /** Hydrated (its handlers on, drawn as served), or switched to the browser's drawing. */
+  step: 'hydrate' | 'switch';
+}
+
 let current: DeferPart | null = null;
 
 /** While the served page, or a part of it, is hydrating (in the browser), what defers a part; otherwise null. */

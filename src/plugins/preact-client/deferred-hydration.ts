@@ -1,6 +1,13 @@
 import {Component, createElement, hydrate, options, render, type ComponentChildren, type ComponentType} from 'preact';
 import {Context as BrowserContext} from '@docusaurus/core/lib/client/browserContext';
-import {deferringParts, type DeferPart, type DeferredPart, type PartContent} from '../../components/kit/deferred-hydration';
+import {
+  PART_TURN_MEASURE,
+  deferringParts,
+  type DeferPart,
+  type DeferredPart,
+  type PartContent,
+  type PartTurnDetail,
+} from '../../components/kit/deferred-hydration';
 import {SLICE_MS} from '../../client/main-thread-budget';
 import {NEAR_SCREEN_MARGIN} from '../../client/near-screen';
 import {afterNextFrame, inNewTask} from '../../client/next-task';
@@ -62,6 +69,12 @@ class BrowserAfterHydration extends Component<{part: Part; atOnce: boolean; chil
     const Provider = BrowserContext.Provider as unknown as ComponentType<{value: boolean}>;
     return createElement(Provider, {value: this.state.hydrated}, this.props.children);
   }
+}
+
+function describe(part: Part): string {
+  const element = part.box ?? part.element;
+  const firstClass = element.classList[0];
+  return element.tagName.toLowerCase() + (firstClass ? `.${firstClass}` : '');
 }
 
 /** The parts not yet drawn as the browser draws them (waiting or hydrated), for the events that draw them at once. */
@@ -140,9 +153,13 @@ function runSlice(): void {
   let done = 0;
   while (done < queue.length) {
     const part = queue[done++]!;
+    const start = performance.now();
+    const detail: PartTurnDetail = {part: describe(part), step: part.state === 'waiting' ? 'hydrate' : 'switch'};
     if (part.state === 'waiting') {
       if (hydrateOnly(part)) queue.splice(done, 0, part);
-    } else switchNow(part);
+    } else if (part.state === 'hydrated') switchNow(part);
+    else continue;
+    performance.measure(PART_TURN_MEASURE, {start, detail});
     if (performance.now() >= end) break;
   }
   queue.splice(0, done);
