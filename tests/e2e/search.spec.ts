@@ -175,3 +175,24 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+// The search bar hydrates on a turn of its own (src/theme/SearchBar): its wrapper has no box of its
+// own, so it cannot wait to come near the view, and its shortcut must work with nothing touched.
+for (const {name, width} of [
+  {name: 'a desktop', width: 1280},
+  {name: 'a phone', width: 412},
+]) {
+  test(`on ${name}, Ctrl+K moves to the search box once the page has hydrated, before anything was touched`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({viewport: {width, height: 823}});
+    const page = await context.newPage();
+    await gotoHydrated(page, '/docs/setup/configure-connector');
+    const input = page.getByPlaceholder(/search/i).first();
+    await expect(async () => {
+      await page.keyboard.press('Control+k');
+      await expect(input).toBeFocused({timeout: 1000});
+    }).toPass({timeout: 10_000});
+    await context.close();
+  });
+}

@@ -112,7 +112,7 @@ function drawNow(part: Part): void {
   });
 }
 
-/** Hydrates the part, still drawn as the server did; the switch waits for a turn of its own. Whether it is left to make. */
+/** Hydrates the part, still drawn as the server did; its switch waits for a turn of its own. Returns whether that switch is still to come. */
 function hydrateOnly(part: Part): boolean {
   withRendersNow(() => drawTree(part, false));
   return part.state === 'hydrated';
@@ -209,9 +209,10 @@ function enqueue(part: Part): void {
 }
 
 /**
- * Queues the part once its box comes within a screen of the view. A text far down the page (the
- * catalogue's hundreds of paragraphs, a long table of fields, the footer) is not hydrated at load:
- * it stays the served HTML until the reader nears it or reaches into it (drawTarget).
+ * Queues the part once its box comes within a screen of the view. A text far down the page (a
+ * long table of fields, the footer) is not hydrated at load: it stays the served HTML until the
+ * reader nears it or reaches into it (drawTarget). A part whose box turns out to have no size is
+ * queued at the first report: where it is cannot be told.
  */
 function watch(part: Part): void {
   if (nearScreen === undefined) {
@@ -222,7 +223,9 @@ function watch(part: Part): void {
             (entries) => {
               for (const entry of entries) {
                 const part = watchedFor.get(entry.target);
-                if (entry.isIntersecting && part) enqueue(part);
+                const {width, height} = entry.boundingClientRect;
+                // No box at all (display: contents or none, as the search bar's wrapper has): nothing to go by.
+                if (part && (entry.isIntersecting || (width === 0 && height === 0))) enqueue(part);
               }
             },
             {rootMargin: NEAR_SCREEN_MARGIN},
