@@ -353,8 +353,8 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
   const summaryIssues = issues.filter((issue) => issue.field !== 'document');
 
   return (
-    // Drawn in steps a frame apart (AfterFrame): the inspector, then the form with its checks, then
-    // the highlighted preview and the advanced fields. The tool keeps its placeholder's height, which
+    // Drawn in steps a frame apart (AfterFrame): the inspector, then the form, then its checks and
+    // actions and (in a task of their own) the advanced fields, then the highlighted preview. The tool keeps its placeholder's height, which
     // it outgrows once the form is drawn (2,176 px or more at any width): the page below stays put.
     <div className={kit.tool} style={{minHeight: TOOL_MIN_HEIGHT}}>
       <Inspector
@@ -391,66 +391,69 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
               </details>
             </form>
 
-            <div className={styles.side}>
-              <div className={styles.checks}>
-                <SubHeading className={styles.subheading}>Checks</SubHeading>
-                <p role="status" className={styles.liveSummary}>
-                  {settledSummary === 'No problems' ? 'No problems: the file is ready.' : settledSummary}
-                </p>
-                {summaryIssues.length > 0 && (
-                  <ul className={styles.jumpList}>
-                    {summaryIssues.map((issue, index) => {
-                      const field = issue.field as keyof QwcModel;
-                      return (
-                        <li key={`${issue.field}-${index}`}>
-                          <button type="button" className={styles.linkButton} onClick={() => goToField(field)}>
-                            {issue.severity === 'error' ? 'Error' : 'Warning'} in {qwcElement(field).label}
-                          </button>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                )}
-              </div>
+            {/* A frame after the form, each in a task of its own: the checks and actions, and the closed Advanced fields. */}
+            <AfterFrame>
+              <div className={styles.side}>
+                <div className={styles.checks}>
+                  <SubHeading className={styles.subheading}>Checks</SubHeading>
+                  <p role="status" className={styles.liveSummary}>
+                    {settledSummary === 'No problems' ? 'No problems: the file is ready.' : settledSummary}
+                  </p>
+                  {summaryIssues.length > 0 && (
+                    <ul className={styles.jumpList}>
+                      {summaryIssues.map((issue, index) => {
+                        const field = issue.field as keyof QwcModel;
+                        return (
+                          <li key={`${issue.field}-${index}`}>
+                            <button type="button" className={styles.linkButton} onClick={() => goToField(field)}>
+                              {issue.severity === 'error' ? 'Error' : 'Warning'} in {qwcElement(field).label}
+                            </button>
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  )}
+                </div>
 
-              <div className={styles.actions}>
-                <button
-                  type="button"
-                  className="button button--primary"
-                  aria-disabled={blocked}
-                  aria-describedby={blocked ? reasonId : undefined}
-                  onClick={download}>
-                  Download {fileName}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  aria-disabled={blocked}
-                  aria-describedby={blocked ? reasonId : undefined}
-                  onClick={copyFile}>
-                  Copy to clipboard
-                </button>
-                <button type="button" className="button button--secondary" onClick={copyShareLink}>
-                  Copy shareable link
-                </button>
-                <button type="button" className="button button--link" onClick={startOver}>
-                  Start over
-                </button>
-              </div>
-              {blocked && (
-                <p id={reasonId} className={styles.reason}>
-                  The file can’t be downloaded or copied until{' '}
-                  {counts.errors === 1 ? 'the error is' : `the ${counts.errors} errors are`} fixed: a Web Connector would refuse
-                  it.
+                <div className={styles.actions}>
+                  <button
+                    type="button"
+                    className="button button--primary"
+                    aria-disabled={blocked}
+                    aria-describedby={blocked ? reasonId : undefined}
+                    onClick={download}>
+                    Download {fileName}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    aria-disabled={blocked}
+                    aria-describedby={blocked ? reasonId : undefined}
+                    onClick={copyFile}>
+                    Copy to clipboard
+                  </button>
+                  <button type="button" className="button button--secondary" onClick={copyShareLink}>
+                    Copy shareable link
+                  </button>
+                  <button type="button" className="button button--link" onClick={startOver}>
+                    Start over
+                  </button>
+                </div>
+                {blocked && (
+                  <p id={reasonId} className={styles.reason}>
+                    The file can’t be downloaded or copied until{' '}
+                    {counts.errors === 1 ? 'the error is' : `the ${counts.errors} errors are`} fixed: a Web Connector would refuse
+                    it.
+                  </p>
+                )}
+                <p role="status" className={styles.actionStatus}>
+                  {actionStatus}
                 </p>
-              )}
-              <p role="status" className={styles.actionStatus}>
-                {actionStatus}
-              </p>
-              <AfterFrame>
-                <CodePreview code={xml} label={`Preview of ${fileName}`} />
-              </AfterFrame>
-            </div>
+                <AfterFrame>
+                  <CodePreview code={xml} label={`Preview of ${fileName}`} />
+                </AfterFrame>
+              </div>
+            </AfterFrame>
           </div>
         </section>
       </AfterFrame>
