@@ -354,8 +354,9 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
 
   return (
     // Drawn in steps a frame apart (AfterFrame): the inspector, then the form, then its checks and
-    // actions and (in a task of their own) the advanced fields, then the highlighted preview. The tool keeps its placeholder's height, which
-    // it outgrows once the form is drawn (2,176 px or more at any width): the page below stays put.
+    // actions and (in a task of their own) the advanced fields, then the highlighted preview. The
+    // tool keeps its placeholder's height, which it outgrows once the form is drawn (2,176 px or
+    // more at any width): the page below stays put.
     <div className={kit.tool} style={{minHeight: TOOL_MIN_HEIGHT}}>
       <Inspector
         headingLevel={headingLevel}

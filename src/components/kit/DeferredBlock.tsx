@@ -38,8 +38,9 @@ export default class DeferredBlock extends Component<Props> {
   override componentDidMount(): void {
     // Preact's class components know their first DOM node: the element drawn below.
     const element = (this as unknown as {base?: Element | null}).base;
-    const box = this.props.contents ? (element?.firstElementChild ?? null) : element;
-    if (this.defer && element) this.part = this.defer(element, this.props.content, this.context as object, box ?? null);
+    if (!this.defer || !element) return;
+    const box = this.props.contents ? element.firstElementChild : element;
+    this.part = this.defer(element, this.props.content, this.context as object, box);
   }
 
   override componentDidUpdate(): void {
