@@ -1,5 +1,5 @@
 import type {Page} from '@playwright/test';
-import {test, expect} from './fixtures';
+import {test, expect, textLaidOutInFull} from './fixtures';
 
 // Entries far down the troubleshooting page, below everything that grows while the page loads.
 const FAR_DOWN = ['qbwc1039', 'qbwc1041', 'hresult-0x80040408', 'msg-tls'];
@@ -45,6 +45,9 @@ for (const viewport of WIDTHS) {
       const heading = page.locator(`[id="${id}"]`);
       // The entry is marked for a moment, so the reader sees which one the link meant.
       await expect(heading, `#${id} is highlighted`).toHaveAttribute('data-link-target');
+      // Measured once the text is laid out in full too, a few seconds after the load: by then the
+      // landing has long stopped following the entry, and only the browser keeps the reader's place.
+      await textLaidOutInFull(page);
       await waitForStillPage(page);
 
       const navbar = await page.getByRole('navigation', {name: 'Main'}).boundingBox();
@@ -63,6 +66,37 @@ for (const viewport of WIDTHS) {
       if (id === 'qbwc1039') await page.screenshot({path: `test-results/shots/deep-link-qbwc1039-${viewport.width}.png`});
     }
     expect(errors).toEqual([]);
+    await context.close();
+  });
+}
+
+for (const viewport of WIDTHS) {
+  test(`an entry the reader is on stays in place when the text above it changes height (${viewport.name}, ${viewport.width} px)`, async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({viewport, baseURL});
+    const page = await context.newPage();
+    await page.goto('/docs/troubleshooting#qbwc1039');
+    const heading = page.locator('[id="qbwc1039"]');
+    await expect(heading).toHaveAttribute('data-link-target');
+    await textLaidOutInFull(page);
+    await waitForStillPage(page);
+    // A key ends the landing's following (the reader has taken over), so from here on only the
+    // browser's scroll anchoring can keep the entry in place.
+    await page.keyboard.press('Shift');
+    const before = (await heading.boundingBox())?.y;
+    // What a widget drawn or a block laid out above the entry does: the text above it grows.
+    await page.evaluate(() => {
+      const text = document.querySelector('.theme-doc-markdown');
+      const grown = document.createElement('div');
+      grown.style.height = '1500px';
+      text?.prepend(grown);
+    });
+    await waitForStillPage(page);
+    const after = (await heading.boundingBox())?.y;
+    expect(before).toBeDefined();
+    expect(Math.abs((after ?? 0) - (before ?? 0)), `#qbwc1039 moved from ${before} to ${after} px`).toBeLessThanOrEqual(1);
     await context.close();
   });
 }
