@@ -9,7 +9,7 @@ import {
   type PartTurnDetail,
 } from '../../components/kit/deferred-hydration';
 import {SLICE_MS} from '../../client/main-thread-budget';
-import {NEAR_SCREEN_MARGIN} from '../../client/near-screen';
+import {whenNearScreen} from '../../client/near-screen';
 import {afterNextFrame, inNewTask} from '../../client/next-task';
 
 /**
@@ -33,6 +33,8 @@ interface Part {
   box: Element | null;
   /** Whether it is in the slices' queue: it has come near the screen. */
   queued: boolean;
+  /** Stops waiting for the box to come near the screen. */
+  stopWatching?: () => void;
   /** Turns BrowserAfterHydration on, once the part has hydrated. */
   switchToBrowser?: () => void;
 }
@@ -195,12 +197,8 @@ function drawTarget(event: Event): void {
   }
 }
 
-let nearScreen: IntersectionObserver | null | undefined;
-/** The part each watched box stands for. */
-const watchedFor = new WeakMap<Element, Part>();
-
 function enqueue(part: Part): void {
-  if (part.box) nearScreen?.unobserve(part.box);
+  part.stopWatching?.();
   if (part.queued || part.state !== 'waiting') return;
   part.queued = true;
   queue.push(part);
@@ -209,34 +207,13 @@ function enqueue(part: Part): void {
 }
 
 /**
- * Queues the part once its box comes within a screen of the view. A text far down the page (a
- * long table of fields, the footer) is not hydrated at load: it stays the served HTML until the
- * reader nears it or reaches into it (drawTarget). A part whose box turns out to have no size is
- * queued at the first report: where it is cannot be told.
+ * Queues the part once its box comes within a screen of the view (whenNearScreen). A text far down
+ * the page (a long table of fields, the footer) is not hydrated at load: it stays the served HTML
+ * until the reader nears it or reaches into it (drawTarget).
  */
 function watch(part: Part): void {
-  if (nearScreen === undefined) {
-    nearScreen =
-      typeof IntersectionObserver === 'undefined'
-        ? null
-        : new IntersectionObserver(
-            (entries) => {
-              for (const entry of entries) {
-                const part = watchedFor.get(entry.target);
-                const {width, height} = entry.boundingClientRect;
-                // No box at all (display: contents or none, as the search bar's wrapper has): nothing to go by.
-                if (part && (entry.isIntersecting || (width === 0 && height === 0))) enqueue(part);
-              }
-            },
-            {rootMargin: NEAR_SCREEN_MARGIN},
-          );
-  }
-  if (!nearScreen || !part.box) {
-    enqueue(part);
-    return;
-  }
-  watchedFor.set(part.box, part);
-  nearScreen.observe(part.box);
+  if (part.box) part.stopWatching = whenNearScreen(part.box, () => enqueue(part));
+  else enqueue(part);
 }
 
 function startListening(): void {
@@ -254,7 +231,7 @@ function stopListening(): void {
 /** A part drawn as the browser draws it, or gone: nothing is left to do for it. */
 function forget(part: Part): void {
   pending.delete(part);
-  if (part.box) nearScreen?.unobserve(part.box);
+  part.stopWatching?.();
   if (pending.size === 0) stopListening();
 }
 
