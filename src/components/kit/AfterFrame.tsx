@@ -1,5 +1,19 @@
 import {useEffect, useState, type ReactNode} from 'react';
-import {afterNextFrame} from '../../client/next-task';
+import {afterNextFrame, inNewTask} from '../../client/next-task';
+
+/** False at first, then true once `schedule` runs its callback (unless the component is gone by then). */
+function useShownLater(schedule: (show: () => void) => void): boolean {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (shown) return undefined;
+    let mounted = true;
+    schedule(() => mounted && setShown(true));
+    return () => {
+      mounted = false;
+    };
+  }, [shown, schedule]);
+  return shown;
+}
 
 /**
  * Draws nothing at first, then its children in a task of its own once the frame after its first
@@ -9,14 +23,14 @@ import {afterNextFrame} from '../../client/next-task';
  * compared again (an earlier step counter in the tool re-rendered the whole tool at every step).
  */
 export default function AfterFrame({children}: {children: ReactNode}): ReactNode {
-  const [shown, setShown] = useState(false);
-  useEffect(() => {
-    if (shown) return undefined;
-    let mounted = true;
-    afterNextFrame(() => mounted && setShown(true));
-    return () => {
-      mounted = false;
-    };
-  }, [shown]);
-  return shown ? children : null;
+  return useShownLater(afterNextFrame) ? children : null;
+}
+
+/**
+ * Draws nothing at first, then its children in a task of its own right after the one that drew
+ * it, without waiting for a frame. Siblings each get a task, in their order, so a step of a widget
+ * made of many rows (the .qwc generator's fields) is many short tasks instead of one long one.
+ */
+export function InOwnTask({children}: {children: ReactNode}): ReactNode {
+  return useShownLater(inNewTask) ? children : null;
 }
