@@ -351,6 +351,8 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
   const advancedErrors = advanced.filter((entry) => grouped.get(entry.field)?.some((issue) => issue.severity === 'error')).length;
   const reasonId = `${idPrefix}-download-reason`;
   const summaryIssues = issues.filter((issue) => issue.field !== 'document');
+  // The file's actions (Download, Copy to clipboard) while errors block them: refused, with the reason.
+  const whileBlocked = {'aria-disabled': blocked, 'aria-describedby': blocked ? reasonId : undefined};
 
   return (
     // Drawn in steps a frame apart (AfterFrame): the inspector, then the form, then its checks and
@@ -425,20 +427,10 @@ function QwcGeneratorTool({headingLevel = 3}: Props): ReactNode {
                 </div>
 
                 <div className={styles.actions}>
-                  <button
-                    type="button"
-                    className="button button--primary"
-                    aria-disabled={blocked}
-                    aria-describedby={blocked ? reasonId : undefined}
-                    onClick={download}>
+                  <button type="button" className="button button--primary" {...whileBlocked} onClick={download}>
                     Download {fileName}
                   </button>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    aria-disabled={blocked}
-                    aria-describedby={blocked ? reasonId : undefined}
-                    onClick={copyFile}>
+                  <button type="button" className="button button--secondary" {...whileBlocked} onClick={copyFile}>
                     Copy to clipboard
                   </button>
                   <button type="button" className="button button--secondary" onClick={copyShareLink}>
