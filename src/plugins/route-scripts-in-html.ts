@@ -7,11 +7,16 @@ const NAME = 'qbwc-route-scripts-in-html';
 /** The parts of the client manifest (react-loadable-ssr-addon's) read and written here. */
 interface ClientManifest {
   origins: Record<string, (string | number)[]>;
+  assets: Record<string, unknown>;
 }
 
 /** The parts of an Rspack (or webpack 5) compilation read here. */
 interface Compilation {
-  chunkGroups: Iterable<{name?: string | null; origins: Iterable<{request?: string | null}>}>;
+  chunkGroups: Iterable<{
+    name?: string | null;
+    origins: Iterable<{request?: string | null}>;
+    chunks?: Iterable<{id?: string | number | null}>;
+  }>;
 }
 
 interface Compiler {
@@ -21,11 +26,14 @@ interface Compiler {
 /**
  * Adds to the client manifest, for each lazy chunk group, the import request it was made for
  * (`@site/docs/setup/configure-connector.mdx`) as another name of the group, beside its chunk name.
+ * A group whose own chunk was emptied into a shared one (src/plugins/docs-layout-chunk.ts) has no
+ * entry under its name: it gets the chunks it holds, those the manifest has files for.
  */
 export function nameGroupsByRequest(manifest: ClientManifest, compilation: Compilation): ClientManifest {
   const origins = {...manifest.origins};
   for (const group of compilation.chunkGroups) {
-    const chunks = group.name ? manifest.origins[group.name] : undefined;
+    const held = [...(group.chunks ?? [])].flatMap(({id}) => (id != null && String(id) in manifest.assets ? [id] : []));
+    const chunks = (group.name ? manifest.origins[group.name] : undefined) ?? (held.length ? held : undefined);
     if (!chunks) continue;
     for (const {request} of group.origins) if (request && !(request in origins)) origins[request] = chunks;
   }

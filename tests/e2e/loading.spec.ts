@@ -83,6 +83,44 @@ test("a guide's HTML names its own route chunks, and each script is fetched once
   expect(consoleErrors).toEqual([]);
 });
 
+/** The scripts a page's HTML lists for its loader, in order. */
+async function listedScripts(page: Page, path: string): Promise<string[]> {
+  const html = await (await page.request.get(path)).text();
+  return [...html.matchAll(/"(\/assets\/js\/[^"]+\.js)"/g)].map((match) => match[1]!);
+}
+
+test('the docs pages share one script for their layout, which the updates load only on the way to a guide', async ({
+  page,
+  consoleErrors,
+}) => {
+  const lists = await Promise.all(PAGES.filter((path) => path.startsWith('/docs/')).map((path) => listedScripts(page, path)));
+  const layout = lists[0]!.filter((src) => /\/docs-layout\.[0-9a-f]+\.js$/.test(src));
+  expect(layout, 'one shared script for the docs layout').toHaveLength(1);
+  for (const list of lists) {
+    expect(list).toContain(layout[0]);
+    // The entry's two scripts, the docs layout and the page's own text: nothing else to request.
+    expect(list).toHaveLength(4);
+  }
+  expect(await listedScripts(page, '/updates')).not.toContain(layout[0]);
+
+  await gotoHydrated(page, '/updates');
+  /** Scripts run by the page (`script`), or also those prefetched for the pages it links to (`link`). */
+  const fetched = (...initiators: string[]) =>
+    page.evaluate(
+      (types) =>
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((entry) => types.includes(entry.initiatorType))
+          .map((entry) => new URL(entry.name).pathname),
+      initiators,
+    );
+  expect(await fetched('script'), 'the updates run none of the docs code').not.toContain(layout[0]);
+  await page.getByRole('contentinfo').getByRole('link', {name: 'Troubleshooting'}).click();
+  await expect(page).toHaveURL(/\/docs\/troubleshooting$/);
+  await expect(page.getByRole('heading', {level: 1})).toHaveText(/Troubleshooting/);
+  expect(await fetched('script', 'link'), 'fetched for the guide, or prefetched for it').toContain(layout[0]);
+  expect(consoleErrors).toEqual([]);
+});
+
 test('other pages are prefetched only after the page has loaded', async ({page}) => {
   await gotoHydrated(page, '/docs/setup/configure-connector');
   // The sidebar and the page's links point at other guides: their code is prefetched, but late.
