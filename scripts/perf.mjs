@@ -3,7 +3,8 @@
 //    in the OS temp folder, never in the repo), then builds both cold (cache cleared) and times it.
 // 2. Serves ours with `npm run serve` and stock with `docusaurus serve`, on local ports.
 // 3. Per page: the JS and CSS it runs (uncompressed file sizes, as the budget test counts them) and
-//    the median of three Lighthouse mobile runs; ours is printed beside stock's as ratios.
+//    the median of three Lighthouse mobile runs, made in rounds (each page once per round) so a slow
+//    spell of the machine falls on all pages alike; ours is printed beside stock's as ratios.
 // 4. The same pages in Chromium at 4x CPU (scripts/perf/lab-blocking.mjs): blocking time measured,
 //    not simulated, the two sites' loads interleaved.
 // Options: --runs N (Lighthouse runs per page, 3), --lab N (lab loads per page, 5; 0 skips them),
@@ -109,36 +110,40 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-/** Median of `runs` Lighthouse mobile runs (its default: simulated slow 4G and a 4x slower CPU). */
-async function lighthouseMedians(url) {
+/** One Lighthouse mobile run (its default: simulated slow 4G and a 4x slower CPU) of a page. */
+async function lighthouseRun(url) {
   const [{default: lighthouse}, chromeLauncher] = await Promise.all([import('lighthouse'), import('chrome-launcher')]);
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
-    const chrome = await chromeLauncher.launch({chromePath: executablePath, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS]});
-    try {
-      const {lhr} = await lighthouse(url, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-      });
-      const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
-      const num = (a) => lhr.audits[a]?.numericValue ?? 0;
-      samples.push({
-        perf: score('performance'),
-        a11y: score('accessibility'),
-        best: score('best-practices'),
-        seo: score('seo'),
-        fcp: num('first-contentful-paint'),
-        lcp: num('largest-contentful-paint'),
-        tbt: num('total-blocking-time'),
-        cls: num('cumulative-layout-shift'),
-        bootup: num('bootup-time'),
-      });
-    } finally {
-      await chrome.kill();
-    }
+  const chrome = await chromeLauncher.launch({chromePath: executablePath, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS]});
+  try {
+    const {lhr} = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    });
+    const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
+    const num = (a) => lhr.audits[a]?.numericValue ?? 0;
+    return {
+      perf: score('performance'),
+      a11y: score('accessibility'),
+      best: score('best-practices'),
+      seo: score('seo'),
+      fcp: num('first-contentful-paint'),
+      lcp: num('largest-contentful-paint'),
+      tbt: num('total-blocking-time'),
+      cls: num('cumulative-layout-shift'),
+      bootup: num('bootup-time'),
+      // Lighthouse's measure of the machine's speed at the time of the run (higher is faster): its
+      // simulated phone is this machine's CPU slowed 4x, so a slow spell shows here and in TBT.
+      bench: lhr.environment.benchmarkIndex,
+    };
+  } finally {
+    await chrome.kill();
   }
+}
+
+/** The medians of a page's Lighthouse runs, with TBT's spread beside its median. */
+function lighthouseMedians(samples) {
   const medians = Object.fromEntries(Object.keys(samples[0]).map((key) => [key, median(samples.map((s) => s[key]))]));
   // TBT swings most between runs on a small machine: the spread is printed beside its median.
   const tbts = samples.map((s) => s.tbt);
@@ -224,10 +229,15 @@ for (const [row, samples] of labSamples) {
       }
     : null;
 }
-for (const row of compared) {
-  process.stdout.write(`Lighthouse x${runs}: ${row.site} ${row.path}\n`);
-  Object.assign(row, await lighthouseMedians((row.site === 'stock' ? stockBase : ourBase) + row.path));
+// Lighthouse in rounds too: a run of each page per round, stock's among ours.
+const lighthouseSamples = new Map(compared.map((row) => [row, []]));
+for (let round = 0; round < runs; round++) {
+  for (const row of compared) {
+    process.stdout.write(`Lighthouse ${round + 1}/${runs}: ${row.site} ${row.path}\n`);
+    lighthouseSamples.get(row).push(await lighthouseRun((row.site === 'stock' ? stockBase : ourBase) + row.path));
+  }
 }
+for (const [row, samples] of lighthouseSamples) Object.assign(row, lighthouseMedians(samples));
 ourServer.stop();
 stockServer.stop();
 
@@ -248,7 +258,7 @@ printTable(
 const yardstick = compared.find((r) => r.site === 'stock' && r.path === '/docs/intro');
 const ratio = (value, base) => (base ? (value / base).toFixed(2) : '-');
 console.log(
-  `\nOurs beside stock Docusaurus ${docusaurusVersion} (Lighthouse mobile, median of ${runs}, TBT's lowest-highest as range; x = ratio to stock /docs/intro)`,
+  `\nOurs beside stock Docusaurus ${docusaurusVersion} (Lighthouse mobile, median of ${runs} runs made in rounds, TBT's lowest-highest as range; x = ratio to stock /docs/intro; bench = Lighthouse's benchmark index of this machine during the runs, higher is faster)`,
 );
 printTable(
   [
@@ -268,6 +278,7 @@ printTable(
     ['a11y', 6],
     ['best', 6],
     ['seo', 6],
+    ['bench', 7],
   ],
   compared.map((r) => [
     rowLabel(r),
@@ -286,6 +297,7 @@ printTable(
     r.a11y,
     r.best,
     r.seo,
+    Math.round(r.bench),
   ]),
 );
 

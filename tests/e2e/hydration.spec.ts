@@ -232,6 +232,25 @@ test('a page whose route code cannot be fetched stays as served: readable, its l
   expect(await page.evaluate(() => (window as unknown as {sameDocument?: boolean}).sameDocument)).toBeUndefined();
 });
 
+test('a navbar link clicked the moment a slow desktop has hydrated the page moves within the site', async ({
+  page,
+  consoleErrors,
+}) => {
+  const cdp = await page.context().newCDPSession(page);
+  // The navbar, and each of its links within it, hydrate on turns of their own; at 6x the click comes first.
+  await cdp.send('Emulation.setCPUThrottlingRate', {rate: 6});
+  await gotoHydrated(page, '/docs/setup/configure-connector');
+  await page.evaluate(() => {
+    (window as unknown as {samePage: boolean}).samePage = true;
+  });
+  await page.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: 'Troubleshooting', exact: true}).click();
+  await expect(page).toHaveURL(/\/docs\/troubleshooting$/);
+  await expect(page.getByRole('heading', {level: 1})).toHaveText(/Troubleshooting/);
+  expect(await page.evaluate(() => (window as unknown as {samePage?: boolean}).samePage)).toBe(true);
+  await cdp.send('Emulation.setCPUThrottlingRate', {rate: 1});
+  expect(consoleErrors).toEqual([]);
+});
+
 test("the navbar's menu, colour toggle and search answer the moment a slow phone has hydrated the page", async ({browser}) => {
   const context = await browser.newContext({viewport: {width: 390, height: 800}, isMobile: true, hasTouch: true});
   const page = await context.newPage();
