@@ -12,6 +12,7 @@ import compileHints from './src/plugins/compile-hints';
 import themePatches from './src/plugins/theme-patches';
 import routeScriptsInHtml from './src/plugins/route-scripts-in-html';
 import docsLayoutChunk from './src/plugins/docs-layout-chunk';
+import frameworkChunk from './src/plugins/framework-chunk';
 import deferredBlocks from './src/plugins/deferred-blocks';
 import serverOnlyModules from './src/plugins/server-only-modules';
 import servedText from './src/plugins/served-text';
@@ -95,6 +96,7 @@ const config = {
     themePatches,
     routeScriptsInHtml,
     docsLayoutChunk,
+    frameworkChunk,
     serverOnlyModules,
     servedText,
     lazyCodeHighlighting,

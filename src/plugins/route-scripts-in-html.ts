@@ -41,8 +41,9 @@ export function nameGroupsByRequest(manifest: ClientManifest, compilation: Compi
 }
 
 /**
- * Each page's HTML names its own code: the chunks of the routes it renders, after runtime~main.js
- * and main.js, in the list of scripts src/ssr-template.ts adds after the first paint.
+ * Each page's HTML names its own code: the chunks of the routes it renders, after the entry's
+ * scripts (runtime~main.js, main.js and its framework half), in the list of scripts
+ * src/ssr-template.ts adds after the first paint.
  *
  * Docusaurus's server render notes the modules a page renders through react-loadable (by their
  * import requests, `@site/docs/x.mdx`) and looks up their files in the client manifest. That

@@ -210,8 +210,8 @@ test('a page whose route code cannot be fetched stays as served: readable, its l
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${String(error)}`));
-  // The framework's two scripts arrive; every chunk of the page's routes fails.
-  await page.route(/\/assets\/js\/(?!runtime~main\.|main\.)[^/]+\.js$/, (route) => route.abort());
+  // The entry's three scripts arrive; every chunk of the page's routes fails.
+  await page.route(/\/assets\/js\/(?!runtime~main\.|framework\.|main\.)[^/]+\.js$/, (route) => route.abort());
   await page.goto('/docs/setup/configure-connector');
   // The browser logs each refused chunk first; the page's own message follows once all have failed.
   await expect

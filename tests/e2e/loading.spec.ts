@@ -1,5 +1,7 @@
 import type {Page} from '@playwright/test';
 import {test, expect, gotoHydrated} from './fixtures';
+import {DOCS_LAYOUT_CHUNK} from '../../src/plugins/docs-layout-chunk';
+import {FRAMEWORK_CHUNK} from '../../src/plugins/framework-chunk';
 
 // How a page loads (issue 11): the text paints from the HTML and CSS alone, the framework's code is
 // asked for only after that paint, and prefetching other pages' code waits until the page has loaded.
@@ -66,11 +68,13 @@ test("a guide's HTML names its own route chunks, and each script is fetched once
       .map((entry) => new URL(entry.name).pathname)
       .filter((name) => name.startsWith('/assets/js/')),
   );
-  expect(listed.slice(0, 2).map((src) => src.replace(/\.[0-9a-f]+\.js$/, ''))).toEqual([
+  // The entry's scripts come first: the framework's packages, webpack's runtime and main.js.
+  expect(listed.slice(0, 3).map((src) => src.replace(/\.[0-9a-f]+\.js$/, ''))).toEqual([
+    `/assets/js/${FRAMEWORK_CHUNK}`,
     '/assets/js/runtime~main',
     '/assets/js/main',
   ]);
-  expect(listed.length, 'route chunks follow the two entry scripts').toBeGreaterThan(2);
+  expect(listed.length, 'route chunks follow the three entry scripts').toBeGreaterThan(3);
   // Every listed chunk was loaded, and webpack added no script element of its own for them.
   for (const src of listed) expect(content, `${src} loaded`).toContain(src);
   const added = await page.evaluate(() => (window as unknown as {addedScripts: string[]}).addedScripts);
@@ -94,12 +98,12 @@ test('the docs pages share one script for their layout, which the updates load o
   consoleErrors,
 }) => {
   const lists = await Promise.all(PAGES.filter((path) => path.startsWith('/docs/')).map((path) => listedScripts(page, path)));
-  const layout = lists[0]!.filter((src) => /\/docs-layout\.[0-9a-f]+\.js$/.test(src));
+  const layout = lists[0]!.filter((src) => src.startsWith(`/assets/js/${DOCS_LAYOUT_CHUNK}.`));
   expect(layout, 'one shared script for the docs layout').toHaveLength(1);
   for (const list of lists) {
     expect(list).toContain(layout[0]);
-    // The entry's two scripts, the docs layout and the page's own text: nothing else to request.
-    expect(list).toHaveLength(4);
+    // The entry's three scripts, the docs layout and the page's own text: nothing else to request.
+    expect(list).toHaveLength(5);
   }
   expect(await listedScripts(page, '/updates')).not.toContain(layout[0]);
 
