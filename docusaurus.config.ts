@@ -11,8 +11,7 @@ import preactClient from './src/plugins/preact-client';
 import compileHints from './src/plugins/compile-hints';
 import themePatches from './src/plugins/theme-patches';
 import routeScriptsInHtml from './src/plugins/route-scripts-in-html';
-import docsLayoutChunk from './src/plugins/docs-layout-chunk';
-import frameworkChunk from './src/plugins/framework-chunk';
+import scriptGroups from './src/plugins/script-groups';
 import deferredBlocks from './src/plugins/deferred-blocks';
 import serverOnlyModules from './src/plugins/server-only-modules';
 import servedText from './src/plugins/served-text';
@@ -95,8 +94,7 @@ const config = {
     compileHints,
     themePatches,
     routeScriptsInHtml,
-    docsLayoutChunk,
-    frameworkChunk,
+    scriptGroups,
     serverOnlyModules,
     servedText,
     lazyCodeHighlighting,

@@ -26,7 +26,7 @@ interface Compiler {
 /**
  * Adds to the client manifest, for each lazy chunk group, the import request it was made for
  * (`@site/docs/setup/configure-connector.mdx`) as another name of the group, beside its chunk name.
- * A group whose own chunk was emptied into a shared one (src/plugins/docs-layout-chunk.ts) has no
+ * A group whose own chunk was emptied into a shared one (src/plugins/script-groups.ts) has no
  * entry under its name: it gets the chunks it holds, those the manifest has files for.
  */
 export function nameGroupsByRequest(manifest: ClientManifest, compilation: Compilation): ClientManifest {

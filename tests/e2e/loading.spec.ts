@@ -1,7 +1,6 @@
 import type {Page} from '@playwright/test';
 import {test, expect, gotoHydrated} from './fixtures';
-import {DOCS_LAYOUT_CHUNK} from '../../src/plugins/docs-layout-chunk';
-import {FRAMEWORK_CHUNK} from '../../src/plugins/framework-chunk';
+import {DOCS_LAYOUT_CHUNK, FRAMEWORK_CHUNK} from '../../src/plugins/script-groups';
 
 // How a page loads (issue 11): the text paints from the HTML and CSS alone, the framework's code is
 // asked for only after that paint, and prefetching other pages' code waits until the page has loaded.
