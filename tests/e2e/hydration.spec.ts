@@ -2,6 +2,7 @@ import type {Page} from '@playwright/test';
 import {test, expect, atFirstPaint, gotoHydrated, type FirstPaint} from './fixtures';
 import {baseURL} from './playwright.config';
 import {PART_TURN_MEASURE, type PartTurnDetail} from '../../src/components/kit/deferred-hydration';
+import {FRAMEWORK_CHUNK} from '../../src/plugins/script-groups';
 
 // The browser bundle runs on preact/compat (src/plugins/preact-client). These check what that
 // runtime must keep: served code blocks stay highlighted while their code loads, pages with code
@@ -211,7 +212,8 @@ test('a page whose route code cannot be fetched stays as served: readable, its l
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${String(error)}`));
   // The entry's three scripts arrive; every chunk of the page's routes fails.
-  await page.route(/\/assets\/js\/(?!runtime~main\.|framework\.|main\.)[^/]+\.js$/, (route) => route.abort());
+  const routeChunk = new RegExp(`/assets/js/(?!runtime~main\\.|${FRAMEWORK_CHUNK}\\.|main\\.)[^/]+\\.js$`);
+  await page.route(routeChunk, (route) => route.abort());
   await page.goto('/docs/setup/configure-connector');
   // The browser logs each refused chunk first; the page's own message follows once all have failed.
   await expect
