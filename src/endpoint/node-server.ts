@@ -86,7 +86,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     ...(config.publicOrigin ? {publicOrigin: config.publicOrigin} : {}),
   });
   const handleEndpoint = createNodeEndpointListener(endpoint, {headers, onInternalError});
-  const handleSite = options.buildDir ? createSiteHandler(options.buildDir, headers) : null;
+  const handleSite = options.buildDir ? createSiteHandler(options.buildDir, headers, onInternalError) : null;
   const prefix = endpoint.basePath;
 
   function dispatch(req: IncomingMessage, res: ServerResponse): void {
@@ -186,7 +186,11 @@ function requestPath(url: string | undefined): string {
   }
 }
 
-function createSiteHandler(buildDir: string, headers: Readonly<Record<string, string>>) {
+function createSiteHandler(
+  buildDir: string,
+  headers: Readonly<Record<string, string>>,
+  onInternalError: (error: unknown) => void,
+) {
   if (!existsSync(join(buildDir, 'index.html'))) {
     throw new Error(`No production build in ${buildDir}: run "npm run build" first.`);
   }
@@ -212,6 +216,16 @@ function createSiteHandler(buildDir: string, headers: Readonly<Record<string, st
   return (req: IncomingMessage, res: ServerResponse) => {
     const pageHeaders = isIsolatedPage(requestPath(req.url)) ? headers : readingHeaders;
     for (const name in pageHeaders) res.setHeader(name, pageHeaders[name]!);
+    // sirv lists the build's files when the server starts and streams one after sending its headers.
+    // A file gone since (a build or deploy replacing the folder under a running server) fails that
+    // stream: the answer is cut off, so the browser sees a failed request at once instead of waiting
+    // for a body that never comes, and the failure is logged once.
+    res.on('pipe', (source) => {
+      source.once('error', (error) => {
+        onInternalError(error);
+        res.destroy();
+      });
+    });
     // sirv trusts the Range header's numbers; hand it only a single, ordered, representable range.
     const range = acceptableRange(req.headers.range);
     if (range === undefined) delete req.headers.range;

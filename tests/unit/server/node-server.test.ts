@@ -1,5 +1,5 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {existsSync, mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {call} from '../support/http-call';
@@ -127,6 +127,42 @@ describe('a precompressed build (npm run build writes .br and .gz copies)', () =
     const gz = await call(`${server.url}/`, {headers: {'accept-encoding': 'gzip'}});
     expect(br.headers.etag).toBeTruthy();
     expect(br.headers.etag).not.toBe(gz.headers.etag);
+  });
+});
+
+describe('a file removed from the build while the server runs', () => {
+  it('cuts that answer off at once, logs it once, and goes on serving the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qbwc-replaced-'));
+    const page = `<!doctype html><html><body>${'<p>Web Connector help</p>'.repeat(200)}</body></html>`;
+    writeFileSync(join(dir, 'index.html'), page);
+    mkdirSync(join(dir, 'assets', 'css'), {recursive: true});
+    writeFileSync(join(dir, 'assets', 'css', 'styles.0123abcd.css'), 'p { color: #1c1e21; }\n'.repeat(200));
+    await precompressBuild(dir);
+    const errors: unknown[] = [];
+    const server = await startServer({port: 0, host: '127.0.0.1', buildDir: dir, onInternalError: (error) => errors.push(error)});
+    try {
+      // The server listed the Brotli copy when it started; a new build took it away since.
+      rmSync(join(dir, 'assets', 'css', 'styles.0123abcd.css.br'));
+      const started = Date.now();
+      const outcome = await fetch(`${server.url}/assets/css/styles.0123abcd.css`, {
+        headers: {'accept-encoding': 'br'},
+        signal: AbortSignal.timeout(5_000),
+      })
+        .then(
+          async (reply) => `answered ${reply.status} with ${(await reply.arrayBuffer()).byteLength} bytes`,
+          (error: Error) => `failed: ${error.name}`,
+        )
+        .catch((error: Error) => `failed: ${error.name}`);
+      expect(outcome).toMatch(/^failed: (TypeError|Error)$/);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(errors).toHaveLength(1);
+      expect((errors[0] as NodeJS.ErrnoException).code).toBe('ENOENT');
+      const next = await call(`${server.url}/`, {headers: {'accept-encoding': 'gzip'}});
+      expect(next.status).toBe(200);
+      expect(gunzipSync(next.body).toString()).toBe(page);
+    } finally {
+      await server.close();
+    }
   });
 });
 
