@@ -13,8 +13,18 @@ type Element = DefaultTreeAdapterMap['element'];
  */
 export const PAST_FIRST_SCREEN_ATTRIBUTE = 'data-past-first-screen';
 
-/** The tallest window (CSS pixels) the mark is made for; the style sheet's media query says the same. */
-export const FIRST_SCREEN_MAX_HEIGHT_PX = 1200;
+/**
+ * The tallest window the mark is made for, in ems: the style sheet's media query says the same.
+ * Counted in ems, it follows the reader's default font size as the text does (Infima sizes the
+ * text, its lines and margins in rem): with a larger font, the same blocks fill a taller window.
+ */
+export const FIRST_SCREEN_MAX_HEIGHT_EM = 75;
+
+/** A browser's default font size, which the estimates below are in pixels of. */
+const DEFAULT_FONT_PX = 16;
+
+/** FIRST_SCREEN_MAX_HEIGHT_EM at the default font size: 1200 CSS pixels. */
+export const FIRST_SCREEN_MAX_HEIGHT_PX = FIRST_SCREEN_MAX_HEIGHT_EM * DEFAULT_FONT_PX;
 
 /**
  * Where the text begins, at the least, below the window's top: the navbar (60 px) and the

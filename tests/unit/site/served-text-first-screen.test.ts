@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {
-  FIRST_SCREEN_MAX_HEIGHT_PX,
+  FIRST_SCREEN_MAX_HEIGHT_EM,
   PAST_FIRST_SCREEN_ATTRIBUTE,
   markPastFirstScreen,
 } from '../../../src/plugins/served-text-first-screen';
@@ -64,7 +64,7 @@ describe('the first screen of a served text (src/plugins/served-text-first-scree
 
   it('is what the style sheet skips from, in windows up to the height the mark is made for', () => {
     const css = readFileSync(join(__dirname, '../../../src/css/custom.css'), 'utf8');
-    const rule = css.slice(css.indexOf(`@media (max-height: ${FIRST_SCREEN_MAX_HEIGHT_PX}px)`));
+    const rule = css.slice(css.indexOf(`@media (max-height: ${FIRST_SCREEN_MAX_HEIGHT_EM}em)`));
     expect(rule.length).toBeLessThan(css.length);
     const block = rule.slice(0, rule.indexOf('\n}\n'));
     expect(block).toContain(`[${PAST_FIRST_SCREEN_ATTRIBUTE}] ~ *`);
