@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto';
 import {existsSync} from 'node:fs';
-import {readFile, writeFile} from 'node:fs/promises';
+import {readFile, rename, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {Plugin} from '@docusaurus/types';
 import {isServedTextDoc} from '../components/ServedText/served-text-doc';
@@ -93,12 +93,16 @@ export default function servedText(): Plugin {
       }
     },
     // Each served text's page marks the first block past the first screen (served-text-first-screen.ts).
+    // Other plugins' postBuild read the same pages at the same time (the local search's index, the
+    // llms.txt files): the marked page replaces the old one in one step, never half written.
     async postBuild({outDir}) {
       await Promise.all(
         permalinks.map(async (permalink) => {
           const file = builtPage(outDir, permalink);
           const {html} = markPastFirstScreen(await readFile(file, 'utf8'));
-          await writeFile(file, html);
+          const marked = `${file}.marked`;
+          await writeFile(marked, html);
+          await rename(marked, file);
         }),
       );
     },

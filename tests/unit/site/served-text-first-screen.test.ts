@@ -1,4 +1,5 @@
-import {readFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {
@@ -6,6 +7,7 @@ import {
   PAST_FIRST_SCREEN_ATTRIBUTE,
   markPastFirstScreen,
 } from '../../../src/plugins/served-text-first-screen';
+import servedText from '../../../src/plugins/served-text';
 
 /** A built page as Docusaurus writes it, its text's blocks given as HTML. */
 function page(blocks: string[]): string {
@@ -69,5 +71,41 @@ describe('the first screen of a served text (src/plugins/served-text-first-scree
     const block = rule.slice(0, rule.indexOf('\n}\n'));
     expect(block).toContain(`[${PAST_FIRST_SCREEN_ATTRIBUTE}] ~ *`);
     expect(block).toContain('content-visibility: auto;');
+  });
+
+  it("is written into each served text's built page after the build, and into no other page", async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'qbwc-first-screen-'));
+    mkdirSync(join(outDir, 'docs'));
+    const long = page([header, ...Array.from({length: 40}, (_, i) => line(i + 1))]);
+    for (const name of ['docs.html', 'docs/reauthorize.html', 'docs/qwc-file.html']) writeFileSync(join(outDir, name), long);
+    const doc = (source: string, permalink: string, served: boolean) => ({
+      source,
+      permalink,
+      frontMatter: served ? {served_text: true} : {},
+    });
+    const plugin = servedText();
+    await plugin.allContentLoaded!({
+      allContent: {
+        'docusaurus-plugin-content-docs': {
+          default: {
+            loadedVersions: [
+              {
+                docs: [
+                  doc('@site/docs/index.mdx', '/docs/', true),
+                  doc('@site/docs/reauthorize.mdx', '/docs/reauthorize', true),
+                  doc('@site/docs/qwc-file.mdx', '/docs/qwc-file', false),
+                ],
+              },
+            ],
+          },
+        },
+      },
+      actions: {createData: (name: string) => Promise.resolve(join(outDir, name))},
+    } as never);
+    await plugin.postBuild!({outDir} as never);
+    const marks = (name: string) => readFileSync(join(outDir, name), 'utf8').split(PAST_FIRST_SCREEN_ATTRIBUTE).length - 1;
+    expect([marks('docs.html'), marks('docs/reauthorize.html'), marks('docs/qwc-file.html')]).toEqual([1, 1, 0]);
+    // Each page was replaced whole: no half-written copy is left beside it.
+    expect(readdirSync(join(outDir, 'docs')).sort()).toEqual(['qwc-file.html', 'reauthorize.html']);
   });
 });
