@@ -1,10 +1,9 @@
 import type {Page} from '@playwright/test';
-import {test, expect, gotoHydrated, sitemapPaths, textLaidOutInFull} from './fixtures';
+import {test, expect, gotoHydrated, textLaidOutInFull} from './fixtures';
 import {FULL_TEXT_LAYOUT_ATTRIBUTE} from '../../src/ssr-template';
 import {SERVED_TEXT_HTML_CLASS} from '../../src/components/ServedText/served-text-doc';
 import {ISOLATED_PAGES} from '../../src/isolated-pages';
 import {COPY_LINK_HOST_ATTRIBUTE} from '../../src/components/kit/copy-link-host';
-import {FIRST_SCREEN_MAX_HEIGHT_PX, PAST_FIRST_SCREEN_ATTRIBUTE} from '../../src/plugins/served-text-first-screen';
 
 // A served text lays out as the reader reaches it (src/css/custom.css), and in full once the page is
 // quiet (src/components/ServedText/lay-out-in-full.ts); a reloaded document is laid out in full
@@ -104,73 +103,6 @@ for (const path of ['/docs/troubleshooting', '/docs/reauthorize']) {
     expect(consoleErrors).toEqual([]);
   });
 }
-
-/** What a served text's first screen holds as it loads: its mark, and which blocks are skipped. */
-function firstScreen(page: Page) {
-  return page.evaluate(
-    ([hostAttribute, markAttribute]) => {
-      const blocks = Array.from(document.querySelector('.theme-doc-markdown')?.children ?? []).filter(
-        (block) => !block.hasAttribute(hostAttribute),
-      );
-      const skipped = (block: Element) => getComputedStyle(block).contentVisibility === 'auto';
-      const marks = blocks.filter((block) => block.hasAttribute(markAttribute));
-      const table = document.querySelector('.theme-doc-markdown > table');
-      return {
-        marks: marks.length,
-        markTop: marks[0] ? Math.round(marks[0].getBoundingClientRect().top) : null,
-        skippedFromMark: marks[0] ? blocks.slice(blocks.indexOf(marks[0])).filter(skipped).length : 0,
-        skippedOnScreen: blocks.filter((block) => skipped(block) && block.getBoundingClientRect().top < window.innerHeight)
-          .length,
-        tableSkipped: table ? skipped(table) : null,
-      };
-    },
-    [COPY_LINK_HOST_ATTRIBUTE, PAST_FIRST_SCREEN_ATTRIBUTE] as const,
-  );
-}
-
-test('in a window up to 1200 px tall, a served text is skipped from the block the build marked below the first screen, and every block on that screen is drawn', async ({
-  page,
-  request,
-}) => {
-  test.setTimeout(120_000);
-  const served: string[] = [];
-  for (const path of sitemapPaths().filter((p) => p.startsWith('/docs'))) {
-    const html = await (await request.get(path)).text();
-    if (new RegExp(`<html[^>]*class="[^"]*\\b${SERVED_TEXT_HTML_CLASS}\\b`).test(html)) served.push(path);
-  }
-  expect(served).toContain('/docs/troubleshooting');
-  expect(served.length).toBeGreaterThanOrEqual(5);
-  for (const size of [
-    PHONE,
-    {width: 360, height: 640},
-    {width: 1280, height: 800},
-    {width: 1920, height: FIRST_SCREEN_MAX_HEIGHT_PX},
-  ]) {
-    await page.setViewportSize(size);
-    for (const path of served) {
-      await page.goto(path);
-      const screen = await firstScreen(page);
-      const where = `${path} at ${size.width}x${size.height}`;
-      expect(screen.marks, where).toBe(1);
-      expect(screen.markTop, where).toBeGreaterThanOrEqual(size.height);
-      expect(screen.skippedOnScreen, where).toBe(0);
-      expect(screen.skippedFromMark, where).toBeGreaterThan(0);
-    }
-  }
-  // The catalogue's index table is the first block past that screen: a phone's first render skips it.
-  await page.setViewportSize(PHONE);
-  await page.goto('/docs/troubleshooting');
-  expect((await firstScreen(page)).tableSkipped).toBe(true);
-  // So does a visit from another page, whose text comes from the page's HTML, mark included.
-  await gotoHydrated(page, '/docs/reauthorize');
-  await page.locator('article a[href^="/docs/troubleshooting#"]').first().click();
-  await expect(page).toHaveURL(/\/docs\/troubleshooting/);
-  await expect.poll(async () => (await firstScreen(page)).tableSkipped).toBe(true);
-  // A taller window keeps its first 29 blocks drawn, the table among them.
-  await page.setViewportSize({width: 2560, height: FIRST_SCREEN_MAX_HEIGHT_PX + 400});
-  await page.goto('/docs/troubleshooting');
-  expect(await firstScreen(page)).toMatchObject({marks: 1, skippedOnScreen: 0, tableSkipped: false});
-});
 
 test('a page with code is laid out in full, and leaving a served text for it takes its class off', async ({page}) => {
   await gotoHydrated(page, '/docs/reference/qwc-file');
