@@ -44,7 +44,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** One line about an unexpected error: its kind and where it was thrown, never request data. */
+/**
+ * One line about an unexpected error: its kind, the system's code for it if it has one (ENOENT),
+ * and where it was thrown, never request data (nor the message, which may hold a path or a body).
+ */
 export function describeInternalError(error: unknown): string {
   if (!(error instanceof Error)) return 'Internal error (a non-Error value was thrown).';
   const frame = error.stack
@@ -52,7 +55,9 @@ export function describeInternalError(error: unknown): string {
     .slice(1)
     .find((line) => line.trim().startsWith('at '))
     ?.trim();
-  return `Internal error: ${error.name}${frame ? ` ${frame}` : ''}.`;
+  const code = (error as NodeJS.ErrnoException).code;
+  const systemCode = typeof code === 'string' && /^[A-Z][A-Z0-9_]*$/.test(code) ? ` ${code}` : '';
+  return `Internal error: ${error.name}${systemCode}${frame ? ` ${frame}` : ''}.`;
 }
 
 function logInternalError(error: unknown): void {

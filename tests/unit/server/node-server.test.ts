@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {call} from '../support/http-call';
 import {brotliDecompressSync, gunzipSync} from 'node:zlib';
-import {startServer, type RunningServer} from '../../../src/endpoint/node-server';
+import {describeInternalError, startServer, type RunningServer} from '../../../src/endpoint/node-server';
 import {MIN_COMPRESSED_BYTES, precompressBuild} from '../../../src/endpoint/node-precompress';
 
 describe('the Node server: built site and endpoint on one origin', () => {
@@ -157,6 +157,9 @@ describe('a file removed from the build while the server runs', () => {
       expect(Date.now() - started).toBeLessThan(2_000);
       expect(errors).toHaveLength(1);
       expect((errors[0] as NodeJS.ErrnoException).code).toBe('ENOENT');
+      // The log line names the system's code, not the file's path.
+      expect(describeInternalError(errors[0])).toMatch(/^Internal error: Error ENOENT\b/);
+      expect(describeInternalError(errors[0])).not.toContain(dir);
       const next = await call(`${server.url}/`, {headers: {'accept-encoding': 'gzip'}});
       expect(next.status).toBe(200);
       expect(gunzipSync(next.body).toString()).toBe(page);
